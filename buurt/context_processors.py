@@ -1,0 +1,9 @@
+from .models import Buurt
+
+
+def my_buurten(request):
+    """The buurten of the logged-in user, for the buurt switcher (lazy: one query if used)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"my_buurten": Buurt.objects.none()}
+    return {"my_buurten": Buurt.objects.for_user(user).only("naam", "slug")}

@@ -1,0 +1,247 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Samenwerkingsintensiteit(models.TextChoices):
+    """How intensely actors work together, low to high."""
+
+    DOORVERWIJZEN = "doorverwijzen", _("doorverwijzen")
+    PASSIEF_INFO_DELEN = "passief_info_delen", _("passief info delen")
+    ACTIEF_AFSTEMMEN = "actief_afstemmen", _("actief afstemmen")
+    TIJDELIJK_PARTNERSCHAP = "tijdelijk_partnerschap", _("tijdelijk partnerschap")
+    PERMANENT_PARTNERSCHAP = "permanent_partnerschap", _("permanent partnerschap")
+    LERENDE_GEMEENSCHAP = "lerende_gemeenschap", _("lerende gemeenschap")
+
+
+class BuurtQuerySet(models.QuerySet):
+    def for_user(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(rollen__user=user)
+
+
+class Buurt(models.Model):
+    naam = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("slug"), unique=True)
+    gemeente = models.CharField(_("gemeente"), max_length=200, blank=True)
+    beschrijving = models.TextField(_("beschrijving"), blank=True)
+    gestart_op = models.DateField(_("gestart op"), null=True, blank=True)
+
+    objects = BuurtQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = _("buurt")
+        verbose_name_plural = _("buurten")
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("buurt:dashboard", args=[self.slug])
+
+
+class Rol(models.Model):
+    class Soort(models.TextChoices):
+        COORDINATOR = "coordinator", _("coördinator")
+        ONDERZOEKER = "onderzoeker", _("onderzoeker")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="buurtrollen",
+        verbose_name=_("gebruiker"),
+    )
+    buurt = models.ForeignKey(
+        Buurt, on_delete=models.CASCADE, related_name="rollen", verbose_name=_("buurt")
+    )
+    rol = models.CharField(_("rol"), max_length=20, choices=Soort.choices)
+
+    class Meta:
+        verbose_name = _("rol")
+        verbose_name_plural = _("rollen")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "buurt"], name="rol_een_per_user_per_buurt"),
+            models.CheckConstraint(
+                condition=Q(rol__in=["coordinator", "onderzoeker"]), name="rol_geldige_soort"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.get_rol_display()} in {self.buurt}"
+
+
+class ActorQuerySet(models.QuerySet):
+    def in_buurt(self, buurt):
+        return self.filter(buurt=buurt)
+
+    def natuurlijke_personen(self):
+        return self.filter(soort__in=Actor.NATUURLIJKE_PERSONEN)
+
+    def partners(self):
+        return self.filter(partner__isnull=False)
+
+    def search(self, text):
+        return self.filter(naam__icontains=text) if text else self
+
+
+class Actor(models.Model):
+    class Soort(models.TextChoices):
+        BEWONER = "bewoner", _("bewoner")
+        VERENIGING = "vereniging", _("vereniging")
+        PROFESSIONAL = "professional", _("professional")
+        ORGANISATIE = "organisatie", _("organisatie")
+
+    class Sector(models.TextChoices):
+        ZORG = "zorg", _("zorg")
+        WELZIJN = "welzijn", _("welzijn")
+        ONDERWIJS = "onderwijs", _("onderwijs")
+        CULTUUR = "cultuur", _("cultuur")
+        SPORT = "sport", _("sport")
+        JEUGD = "jeugd", _("jeugd")
+        WONEN = "wonen", _("wonen")
+        HANDEL = "handel", _("handel en horeca")
+        LEVENSBESCHOUWING = "levensbeschouwing", _("levensbeschouwing")
+        BESTUUR = "bestuur", _("lokaal bestuur")
+        BUURT = "buurt", _("buurtleven")
+        ANDERE = "andere", _("andere")
+
+    # Residents and professionals are people: their data is personal data.
+    NATUURLIJKE_PERSONEN = (Soort.BEWONER, Soort.PROFESSIONAL)
+
+    buurt = models.ForeignKey(
+        Buurt, on_delete=models.CASCADE, related_name="actoren", verbose_name=_("buurt")
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices, blank=True)
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=40, blank=True)
+    adres = models.CharField(_("adres"), max_length=300, blank=True)
+    aangebracht_door = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="aangebracht",
+        verbose_name=_("gekend via"),
+        help_text=_("De actor die deze actor kent en heeft aangebracht."),
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True, db_index=True)
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    objects = ActorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["naam", "id"]
+        verbose_name = _("actor")
+        verbose_name_plural = _("actoren")
+        indexes = [
+            models.Index(fields=["buurt", "naam"], name="actor_buurt_naam"),
+            models.Index(fields=["buurt", "soort", "naam"], name="actor_buurt_soort_naam"),
+            models.Index(fields=["buurt", "sector", "naam"], name="actor_buurt_sector_naam"),
+            models.Index(fields=["buurt", "aangemaakt_op"], name="actor_buurt_aangemaakt"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(aangebracht_door=F("pk")), name="actor_niet_door_zichzelf"
+            ),
+            models.CheckConstraint(
+                condition=Q(soort__in=["bewoner", "vereniging", "professional", "organisatie"]),
+                name="actor_geldige_soort",
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    @property
+    def is_natuurlijk_persoon(self):
+        return self.soort in self.NATUURLIJKE_PERSONEN
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        door = self.aangebracht_door
+        if door is not None:
+            if self.pk and door.pk == self.pk:
+                raise ValidationError(
+                    {"aangebracht_door": _("Een actor kan zichzelf niet aanbrengen.")}
+                )
+            if self.buurt_id and door.buurt_id != self.buurt_id:
+                raise ValidationError({"aangebracht_door": _("Kies een actor uit dezelfde buurt.")})
+
+
+class RelatieQuerySet(models.QuerySet):
+    def in_buurt(self, buurt):
+        return self.filter(buurt=buurt)
+
+    def actief(self, on=None):
+        from django.utils import timezone
+
+        on = on or timezone.localdate()
+        return self.filter(sinds__lte=on).filter(Q(tot__isnull=True) | Q(tot__gte=on))
+
+    def van_actor(self, actor):
+        return self.filter(Q(van=actor) | Q(naar=actor))
+
+
+class Relatie(models.Model):
+    """A working link between two actors of one buurt; ended, never overwritten."""
+
+    buurt = models.ForeignKey(
+        Buurt, on_delete=models.CASCADE, related_name="relaties", verbose_name=_("buurt")
+    )
+    van = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="relaties_van", verbose_name=_("van")
+    )
+    naar = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="relaties_naar", verbose_name=_("naar")
+    )
+    intensiteit = models.CharField(
+        _("samenwerkingsintensiteit"), max_length=30, choices=Samenwerkingsintensiteit.choices
+    )
+    sinds = models.DateField(_("sinds"))
+    tot = models.DateField(_("tot"), null=True, blank=True)
+    notitie = models.TextField(_("notitie"), blank=True)
+
+    objects = RelatieQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-sinds", "id"]
+        verbose_name = _("relatie")
+        verbose_name_plural = _("relaties")
+        indexes = [
+            models.Index(fields=["buurt", "sinds"], name="relatie_buurt_sinds"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(van=F("naar")), name="relatie_niet_met_zichzelf"),
+            models.CheckConstraint(
+                condition=Q(tot__isnull=True) | Q(tot__gte=F("sinds")),
+                name="relatie_tot_na_sinds",
+            ),
+            models.UniqueConstraint(
+                fields=["van", "naar"],
+                condition=Q(tot__isnull=True),
+                name="relatie_een_lopende_per_paar",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.van} ↔ {self.naar} ({self.get_intensiteit_display()})"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.van_id and self.naar_id and self.van_id == self.naar_id:
+            raise ValidationError(_("Een actor kan geen relatie met zichzelf hebben."))
+        if self.tot and self.sinds and self.tot < self.sinds:
+            raise ValidationError({"tot": _("De einddatum ligt vóór de begindatum.")})
+        for field in ("van", "naar"):
+            actor = getattr(self, field, None) if getattr(self, f"{field}_id") else None
+            if actor is not None and self.buurt_id and actor.buurt_id != self.buurt_id:
+                raise ValidationError({field: _("Kies een actor uit dezelfde buurt.")})

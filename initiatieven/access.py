@@ -1,0 +1,21 @@
+from django.shortcuts import get_object_or_404
+
+from buurt.access import get_buurt_for_user
+
+from .models import Activiteit, Initiatief, Team
+
+
+def get_activiteit_for_user(request, slug, pk, write=False):
+    buurt = get_buurt_for_user(request, slug, write=write)
+    return buurt, get_object_or_404(Activiteit.objects.in_buurt(buurt), pk=pk)
+
+
+def get_initiatief_for_user(request, slug, pk, write=False):
+    buurt = get_buurt_for_user(request, slug, write=write)
+    return buurt, get_object_or_404(Initiatief.objects.in_buurt(buurt), pk=pk)
+
+
+def get_team_for_user(request, slug, pk, write=False):
+    buurt = get_buurt_for_user(request, slug, write=write)
+    team = get_object_or_404(Team.objects.in_buurt(buurt).select_related("initiatief"), pk=pk)
+    return buurt, team

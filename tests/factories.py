@@ -1,0 +1,72 @@
+"""Small factories for tests: plain functions with sensible defaults."""
+
+import itertools
+from datetime import date
+
+from django.contrib.auth import get_user_model
+
+from buurt.models import Actor, Buurt, Relatie, Rol
+from initiatieven.models import Activiteit, Deelname, Initiatief, Succes, Team
+from partners.models import Enthousiasme, Partner
+
+_seq = itertools.count(1)
+
+
+def make_user(username=None, password="geheim-wachtwoord", **extra):
+    username = username or f"gebruiker{next(_seq)}"
+    return get_user_model().objects.create_user(username=username, password=password, **extra)
+
+
+def make_buurt(slug=None, **extra):
+    n = next(_seq)
+    extra.setdefault("naam", f"Buurt {n}")
+    extra.setdefault("gemeente", "Leuven")
+    return Buurt.objects.create(slug=slug or f"buurt-{n}", **extra)
+
+
+def grant(user, buurt, rol=Rol.Soort.COORDINATOR):
+    return Rol.objects.create(user=user, buurt=buurt, rol=rol)
+
+
+def make_actor(buurt, naam=None, soort=Actor.Soort.VERENIGING, **extra):
+    return Actor.objects.create(
+        buurt=buurt, naam=naam or f"Actor {next(_seq)}", soort=soort, **extra
+    )
+
+
+def make_partner(buurt, naam=None, niveau=None, soort=Actor.Soort.VERENIGING, **extra):
+    partner = Partner.objects.create(actor=make_actor(buurt, naam, soort=soort), **extra)
+    if niveau:
+        Enthousiasme.objects.create(partner=partner, niveau=niveau)
+    return partner
+
+
+def make_relatie(van, naar, intensiteit="actief_afstemmen", **extra):
+    extra.setdefault("sinds", date(2026, 1, 1))
+    return Relatie.objects.create(
+        buurt=van.buurt, van=van, naar=naar, intensiteit=intensiteit, **extra
+    )
+
+
+def make_activiteit(buurt, naam=None, **extra):
+    return Activiteit.objects.create(buurt=buurt, naam=naam or f"Activiteit {next(_seq)}", **extra)
+
+
+def make_initiatief(buurt, naam=None, soort=Initiatief.Soort.BEWONERSINITIATIEF, **extra):
+    return Initiatief.objects.create(
+        buurt=buurt, naam=naam or f"Initiatief {next(_seq)}", soort=soort, **extra
+    )
+
+
+def make_team(initiatief, naam=None, **extra):
+    return Team.objects.create(initiatief=initiatief, naam=naam or f"Team {next(_seq)}", **extra)
+
+
+def make_deelname(team, partner, participatieniveau="adviseren", **extra):
+    return Deelname.objects.create(
+        team=team, partner=partner, participatieniveau=participatieniveau, **extra
+    )
+
+
+def make_succes(buurt, titel=None, **extra):
+    return Succes.objects.create(buurt=buurt, titel=titel or f"Succes {next(_seq)}", **extra)

@@ -1,0 +1,50 @@
+"""The permission matrix: every URL pattern x persona x method.
+
+Each module in this package defines ``ROUTES``, a list of ``Route``. The guard in
+tests/test_permission_matrix.py fails when a named URL pattern appears in no module.
+Kwargs are built from the ``world`` fixture (tests/conftest.py).
+"""
+
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+
+PERSONAS = ("anonymous", "outsider", "onderzoeker", "coordinator")
+
+# Shorthands for the usual expectations.
+LOGIN = 302  # anonymous users are sent to the login page
+READ = {"anonymous": LOGIN, "outsider": 404, "onderzoeker": 200, "coordinator": 200}
+NOT_ALLOWED = {"anonymous": LOGIN, "outsider": 405, "onderzoeker": 405, "coordinator": 405}
+
+
+def write(coordinator_status):
+    """A buurt write: outsiders 404, researchers 403, coordinators get `coordinator_status`."""
+    return {
+        "anonymous": LOGIN,
+        "outsider": 404,
+        "onderzoeker": 403,
+        "coordinator": coordinator_status,
+    }
+
+
+@dataclass
+class Route:
+    name: str
+    kwargs: object = None  # callable(world) -> dict, or None
+    expect: dict = field(default_factory=dict)  # method -> {persona: status}
+    data: object = None  # callable(world) -> dict of POST data
+
+    def url_kwargs(self, world):
+        return self.kwargs(world) if self.kwargs else {}
+
+    def post_data(self, world):
+        return self.data(world) if self.data else {}
+
+
+def all_routes():
+    from tests import matrix
+
+    routes = []
+    for module in pkgutil.iter_modules(matrix.__path__):
+        routes.extend(importlib.import_module(f"tests.matrix.{module.name}").ROUTES)
+    return routes

@@ -1,0 +1,30 @@
+from . import LOGIN, NOT_ALLOWED, READ, Route
+
+PUBLIC_GET = dict.fromkeys(("anonymous", "outsider", "onderzoeker", "coordinator"), 200)
+
+ROUTES = [
+    Route(
+        "buurt:home",
+        expect={
+            "GET": {"anonymous": LOGIN, "outsider": 302, "onderzoeker": 302, "coordinator": 302},
+            "POST": NOT_ALLOWED,
+        },
+    ),
+    Route(
+        "buurt:dashboard",
+        kwargs=lambda w: {"slug": w.buurt.slug},
+        expect={"GET": READ, "POST": NOT_ALLOWED},
+    ),
+    Route("health", expect={"GET": PUBLIC_GET, "POST": dict.fromkeys(PUBLIC_GET, 405)}),
+    Route(
+        "login",
+        expect={"GET": PUBLIC_GET, "POST": PUBLIC_GET},  # POST without data: the form again
+    ),
+    Route(
+        "logout",
+        expect={
+            "GET": dict.fromkeys(PUBLIC_GET, 405),
+            "POST": dict.fromkeys(PUBLIC_GET, 302),
+        },
+    ),
+]
