@@ -1,0 +1,80 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from buurt.models import Actor
+from initiatieven.models import Initiatief, Succes
+
+from .models import Niveau, Partner
+
+
+class EnthousiasmeForm(forms.Form):
+    niveau = forms.ChoiceField(label=_("Enthousiasme"), choices=Niveau.choices)
+
+
+class PartnerMakenForm(forms.Form):
+    actor = forms.CharField(
+        label=_("Welke actor wordt partner?"),
+        max_length=200,
+        help_text=_("De naam zoals hij bij Ken je buurt staat."),
+    )
+    actor_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    niveau = forms.ChoiceField(
+        label=_("Eerste inschatting"),
+        required=False,
+        choices=[("", _("— later —")), *Niveau.choices],
+    )
+
+    def __init__(self, *args, buurt, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.buurt = buurt
+
+    def clean(self):
+        cleaned = super().clean()
+        kandidaten = Actor.objects.in_buurt(self.buurt)
+        if cleaned.get("actor_id"):
+            kandidaten = kandidaten.filter(pk=cleaned["actor_id"])
+        elif cleaned.get("actor"):
+            kandidaten = kandidaten.filter(naam__iexact=cleaned["actor"].strip())
+        else:
+            return cleaned
+        matches = list(kandidaten.select_related("partner")[:2])
+        if not matches:
+            self.add_error(
+                "actor",
+                _("Geen actor met die naam in deze buurt. Voeg hem eerst toe bij Ken je buurt."),
+            )
+        elif len(matches) > 1:
+            self.add_error(
+                "actor",
+                _("Meerdere actoren hebben die naam: maak de partner vanuit de actor zelf."),
+            )
+        elif hasattr(matches[0], "partner"):
+            self.add_error("actor", _("%(naam)s is al partner.") % {"naam": matches[0].naam})
+        else:
+            cleaned["gevonden"] = matches[0]
+        return cleaned
+
+
+class SuccesForm(forms.ModelForm):
+    class Meta:
+        model = Succes
+        fields = ["titel", "datum", "partners", "initiatief"]
+        widgets = {
+            "datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "partners": forms.SelectMultiple(attrs={"size": 4}),
+        }
+
+    def __init__(self, *args, buurt, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.buurt = buurt
+        self.instance.buurt = buurt
+        self.fields["titel"].label = _("Wat lukte er?")
+        self.fields["titel"].widget.attrs["data-autofocus"] = ""
+        self.fields["datum"].initial = timezone.localdate
+        self.fields["partners"].queryset = (
+            Partner.objects.in_buurt(buurt).select_related("actor").order_by("actor__naam")
+        )
+        self.fields["partners"].help_text = _("Houd Ctrl of ⌘ ingedrukt om er meerdere te kiezen.")
+        self.fields["initiatief"].queryset = Initiatief.objects.in_buurt(buurt).order_by("naam")
+        self.fields["initiatief"].empty_label = _("— geen —")
