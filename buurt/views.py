@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -209,7 +209,7 @@ def _actor_detail_context(buurt, actor, relatie_form=None):
     relaties = (
         Relatie.objects.van_actor(actor)
         .select_related("van", "naar")
-        .order_by(Q(tot__isnull=False), "-sinds", "-id")
+        .order_by(F("tot").desc(nulls_first=True), "-sinds", "-id")
     )
     vandaag = timezone.localdate()
     partner = getattr(actor, "partner", None)

@@ -1,0 +1,65 @@
+from . import NOT_ALLOWED, READ, Route, write
+
+GET_ONLY = {"GET": READ, "POST": NOT_ALLOWED}
+POST_ONLY = {"GET": NOT_ALLOWED}
+
+
+def _slug(w):
+    return {"slug": w.buurt.slug}
+
+
+def _actor(w):
+    return {"slug": w.buurt.slug, "pk": w.actor.pk}
+
+
+ROUTES = [
+    Route("buurt:ken_je_buurt", kwargs=_slug, expect=GET_ONLY),
+    Route(
+        "buurt:actor_nieuw",
+        kwargs=_slug,
+        expect={**POST_ONLY, "POST": write(302)},
+        data=lambda w: {"naam": "Nieuwe buur", "soort": "bewoner"},
+    ),
+    Route("buurt:actor_detail", kwargs=_actor, expect=GET_ONLY),
+    Route("buurt:actor_rij", kwargs=_actor, expect=GET_ONLY),
+    Route(
+        "buurt:actor_bewerken",
+        kwargs=_actor,
+        expect={"GET": write(200), "POST": write(302)},
+        data=lambda w: {
+            f"actor-{w.actor.pk}-naam": "Andere naam",
+            f"actor-{w.actor.pk}-soort": "vereniging",
+        },
+    ),
+    Route("buurt:actor_verwijderen", kwargs=_actor, expect={"GET": write(200), "POST": write(302)}),
+    Route(
+        "buurt:relatie_nieuw",
+        kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.ander.pk},
+        expect={**POST_ONLY, "POST": write(302)},
+        data=lambda w: {"naar": "Vzw Samen", "intensiteit": "doorverwijzen", "sinds": "2026-02-01"},
+    ),
+    Route(
+        "buurt:relatie_beeindigen",
+        kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.relatie.pk},
+        expect={**POST_ONLY, "POST": write(302)},
+    ),
+    Route("partners:vonken", kwargs=_slug, expect=GET_ONLY),
+    Route(
+        "partners:enthousiasme",
+        kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.partner.pk},
+        expect={**POST_ONLY, "POST": write(302)},
+        data=lambda w: {"niveau": "vuur"},
+    ),
+    Route(
+        "partners:partner_maken",
+        kwargs=_slug,
+        expect={**POST_ONLY, "POST": write(302)},
+        data=lambda w: {"actor": w.actor.naam},
+    ),
+    Route(
+        "partners:succes_nieuw",
+        kwargs=_slug,
+        expect={**POST_ONLY, "POST": write(302)},
+        data=lambda w: {"titel": "Buurtfeest", "datum": "2026-05-01", "partners": [w.partner.pk]},
+    ),
+]
