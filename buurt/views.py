@@ -70,7 +70,7 @@ def _actor_page(request, buurt, filter_form):
 
 
 def _ken_je_buurt_context(request, buurt, form=None):
-    filter_form = ActorFilterForm(request.GET)
+    filter_form = ActorFilterForm(request.GET, auto_id="filter_%s")
     page = _actor_page(request, buurt, filter_form)
     via = None
     if filter_form.is_valid() and filter_form.cleaned_data["via"]:
