@@ -1,10 +1,60 @@
+import json
+
 from django import forms
 from django.db.models import Q
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Actor, Relatie, Samenwerkingsintensiteit
+
+NAMEN_SCHEIDING = ";"
+
+
+def suggest_attrs(buurt, html_name, partners_only=False, multiple=False):
+    """Attributes for a name input that fetches at most a few suggestions as you type.
+
+    A plain text input works without JavaScript (type the name); with HTMX a <datalist>
+    fills from the server, so no page ever lists every actor of a large buurt.
+    """
+    lijst = f"{html_name}-suggesties"
+    vals = {"veld": html_name, "lijst": lijst}
+    if partners_only:
+        vals["partners"] = "1"
+    if multiple:
+        vals["meerdere"] = "1"
+    return {
+        "list": lijst,
+        "autocomplete": "off",
+        "hx-get": reverse("buurt:actor_suggesties", args=[buurt.slug]),
+        "hx-trigger": "input changed delay:200ms, focus once",
+        "hx-target": f"#{lijst}",
+        "hx-swap": "outerHTML",
+        "hx-vals": json.dumps(vals),
+    }
+
+
+def resolve_actor(queryset, naam, niet_gevonden=None):
+    """The one actor with this name (case-insensitive), preferring a partner; else an error."""
+    matches = list(
+        queryset.filter(naam__iexact=naam.strip()).select_related("partner").order_by("pk")[:5]
+    )
+    if len(matches) > 1:
+        partners = [a for a in matches if hasattr(a, "partner")]
+        if len(partners) == 1:
+            return partners[0]
+        raise forms.ValidationError(
+            _("Meerdere actoren heten “%(naam)s”. Geef ze eerst een onderscheidende naam."),
+            params={"naam": naam},
+        )
+    if not matches:
+        raise forms.ValidationError(
+            niet_gevonden
+            or _("Geen actor “%(naam)s” in deze buurt. Voeg hem eerst toe bij Ken je buurt."),
+            params={"naam": naam},
+        )
+    return matches[0]
 
 
 class ActorFilterForm(forms.Form):
@@ -53,6 +103,12 @@ class ActorForm(forms.ModelForm):
     bevestig_dubbel = forms.BooleanField(
         label=_("Ja, dit is een andere actor met dezelfde naam"), required=False
     )
+    aangebracht_door = forms.CharField(
+        label=_("Gekend via"),
+        required=False,
+        max_length=200,
+        help_text=_("Naam van de partner of actor die hen kent."),
+    )
 
     class Meta:
         model = Actor
@@ -63,20 +119,23 @@ class ActorForm(forms.ModelForm):
         self.buurt = buurt
         self.instance.buurt = buurt
         self.duplicate = None
-        # Whose knowledge the map stands on: the partners. Offering every actor would
-        # make a select of a hundred thousand options in a large buurt.
-        keep = Q(partner__isnull=False)
         if self.instance.aangebracht_door_id:
-            keep |= Q(pk=self.instance.aangebracht_door_id)
-        door = Actor.objects.in_buurt(buurt).filter(keep).order_by("naam")
-        if self.instance.pk:
-            door = door.exclude(pk=self.instance.pk)
-        self.fields["aangebracht_door"].queryset = door
-        self.fields["aangebracht_door"].empty_label = _("— niemand / onbekend —")
-        self.fields["aangebracht_door"].label = _("Gekend via (partner)")
+            self.initial["aangebracht_door"] = self.instance.aangebracht_door.naam
+        self.fields["aangebracht_door"].widget.attrs.update(
+            suggest_attrs(buurt, self.add_prefix("aangebracht_door"))
+        )
         self.fields["sector"].choices = [("", _("— geen —")), *Actor.Sector.choices]
         # static/js/app.js puts the cursor here after an HTMX swap, ready for the next one.
         self.fields["naam"].widget.attrs["data-autofocus"] = ""
+
+    def clean_aangebracht_door(self):
+        naam = self.cleaned_data["aangebracht_door"].strip()
+        if not naam:
+            return None
+        kandidaten = Actor.objects.in_buurt(self.buurt)
+        if self.instance.pk:
+            kandidaten = kandidaten.exclude(pk=self.instance.pk)
+        return resolve_actor(kandidaten, naam)
 
     def clean(self):
         cleaned = super().clean()
@@ -115,21 +174,11 @@ class RelatieForm(forms.Form):
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         self.actor = actor
+        self.fields["naar"].widget.attrs.update(suggest_attrs(actor.buurt, self.add_prefix("naar")))
 
     def clean_naar(self):
-        naam = self.cleaned_data["naar"].strip()
-        matches = list(
-            Actor.objects.in_buurt(self.actor.buurt)
-            .filter(naam__iexact=naam)
-            .exclude(pk=self.actor.pk)[:2]
-        )
-        if not matches:
-            raise forms.ValidationError(_("Geen andere actor met die naam in deze buurt."))
-        if len(matches) > 1:
-            raise forms.ValidationError(
-                _("Er zijn meerdere actoren met die naam; leg de relatie vanuit de andere actor.")
-            )
-        return matches[0]
+        kandidaten = Actor.objects.in_buurt(self.actor.buurt).exclude(pk=self.actor.pk)
+        return resolve_actor(kandidaten, self.cleaned_data["naar"])
 
     def clean(self):
         cleaned = super().clean()

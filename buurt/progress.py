@@ -3,7 +3,6 @@
 import datetime
 
 from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -130,23 +129,6 @@ def _next_month(month):
     return (month + datetime.timedelta(days=32)).replace(day=1)
 
 
-def _cumulative(per_month, months):
-    """Running totals at the end of each month, from {month start: count}."""
-    start = months[0]
-    total = sum(n for month, n in per_month.items() if month < start)
-    values = []
-    for month in months:
-        total += per_month.get(month, 0)
-        values.append(total)
-    return values
-
-
-def _as_date(value):
-    if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    return value
-
-
 def _enthusiasm_per_month(buurt, months):
     """Partners with vonk and with vuur at the end of each month (the latest rating counts)."""
     rows = (
@@ -208,31 +190,22 @@ def growth_over_time(buurt, today=None):
     """Per month for the last twelve months: actors known, partners with vonk and with vuur,
     small successes; each series with the geometry of a small server-rendered SVG chart.
 
-    Four queries whatever the size of the buurt.
+    Six queries whatever the size of the buurt.
     """
     months = _month_starts(today or timezone.localdate())
-    actoren = {
-        _as_date(row["maand"]): row["n"]
-        for row in Actor.objects.in_buurt(buurt)
-        .annotate(maand=TruncMonth("aangemaakt_op"))
-        .values("maand")
-        .annotate(n=Count("id"))
-        .order_by()
-    }
-    successen = {
-        _as_date(row["maand"]): row["n"]
-        for row in Succes.objects.in_buurt(buurt)
-        .annotate(maand=TruncMonth("datum"))
-        .values("maand")
-        .annotate(n=Count("id"))
-        .order_by()
-    }
+    ends = [_next_month(month) for month in months]
+    actoren = _counts_at_month_ends(
+        Actor.objects.in_buurt(buurt), "aangemaakt_op", ends, as_datetime=True
+    )
+    successen = _counts_at_month_ends(
+        Succes.objects.in_buurt(buurt), "datum", ends, as_datetime=False
+    )
     vonk, vuur = _enthusiasm_per_month(buurt, months)
     series = [
-        ("actoren", _("Actoren gekend"), _cumulative(actoren, months)),
+        ("actoren", _("Actoren gekend"), actoren),
         ("vonk", _("Partners met een vonk"), vonk),
         ("vuur", _("Partners met vuur"), vuur),
-        ("successen", _("Kleine successen (totaal)"), _cumulative(successen, months)),
+        ("successen", _("Kleine successen (totaal)"), successen),
     ]
     return {
         "months": months,
@@ -246,3 +219,24 @@ def growth_over_time(buurt, today=None):
         "right": CHART_WIDTH - CHART_RIGHT,
         "bottom": CHART_HEIGHT - CHART_BOTTOM,
     }
+
+
+def _start_of_day(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def _counts_at_month_ends(queryset, field, ends, as_datetime):
+    """Running totals at each month end: everything minus what came after that end.
+
+    Only rows newer than the first month end are scanned (an index range), so the cost
+    follows the recent growth, not the size of the buurt.
+    """
+    bound = _start_of_day if as_datetime else (lambda day: day)
+    totaal = queryset.count()
+    newer = queryset.filter(**{f"{field}__gte": bound(ends[0])}).aggregate(
+        **{
+            f"na_{i}": Count("id", filter=Q(**{f"{field}__gte": bound(end)}))
+            for i, end in enumerate(ends)
+        }
+    )
+    return [totaal - (newer[f"na_{i}"] or 0) for i in range(len(ends))]

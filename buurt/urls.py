@@ -9,6 +9,11 @@ urlpatterns = [
     path("buurten/<slug:slug>/", views.dashboard, name="dashboard"),
     path("buurten/<slug:slug>/ken-je-buurt/", views.ken_je_buurt, name="ken_je_buurt"),
     path("buurten/<slug:slug>/ken-je-buurt/nieuw/", views.actor_nieuw, name="actor_nieuw"),
+    path(
+        "buurten/<slug:slug>/ken-je-buurt/suggesties/",
+        views.actor_suggesties,
+        name="actor_suggesties",
+    ),
     path("buurten/<slug:slug>/ken-je-buurt/<int:pk>/", views.actor_detail, name="actor_detail"),
     path("buurten/<slug:slug>/ken-je-buurt/<int:pk>/rij/", views.actor_rij, name="actor_rij"),
     path(

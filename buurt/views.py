@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.models import Count, F, Prefetch
-from django.http import JsonResponse
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,11 +14,12 @@ from initiatieven.models import Activiteit
 from partners.models import Enthousiasme
 
 from .access import can_edit, get_actor_for_user, get_buurt_for_user, get_relatie_for_user
-from .forms import ActorFilterForm, ActorForm, RelatieForm
+from .forms import NAMEN_SCHEIDING, ActorFilterForm, ActorForm, RelatieForm
 from .models import Actor, Buurt, Relatie
 from .progress import growth_over_time, step_overview
 
 ACTOREN_PER_PAGINA = 25
+SUGGESTIES = 10
 
 
 @login_required
@@ -56,9 +57,10 @@ def _who_knows_whom(buurt):
     """The actors (mostly partners) who brought in the most others."""
     return list(
         Actor.objects.in_buurt(buurt)
-        .filter(aangebracht__isnull=False)
-        .annotate(aantal=Count("aangebracht"))
-        .order_by("-aantal", "naam")[:8]
+        .filter(aangebracht_door__isnull=False)
+        .values("aangebracht_door", "aangebracht_door__naam")
+        .annotate(aantal=Count("id"))
+        .order_by("-aantal", "aangebracht_door__naam")[:8]
     )
 
 
@@ -125,6 +127,33 @@ def actor_nieuw(request, slug):
         return render(request, "buurt/ken_je_buurt.html#entry", {"buurt": buurt, "form": form})
     context = _ken_je_buurt_context(request, buurt, form=form)
     return render(request, "buurt/ken_je_buurt.html", context)
+
+
+@login_required
+@require_GET
+def actor_suggesties(request, slug):
+    """A <datalist> of a few actor names matching what is typed in a name field."""
+    buurt = get_buurt_for_user(request, slug)
+    lijst = request.GET.get("lijst", "")
+    if not lijst.replace("-", "").replace("_", "").isalnum():
+        return HttpResponseBadRequest()
+    typed = request.GET.get(request.GET.get("veld", ""), "")
+    prefix = ""
+    if request.GET.get("meerdere"):
+        *done, typed = typed.split(NAMEN_SCHEIDING)
+        prefix = "".join(f"{naam.strip()}{NAMEN_SCHEIDING} " for naam in done if naam.strip())
+    typed = typed.strip()
+    namen = []
+    if typed:
+        actoren = Actor.objects.in_buurt(buurt).filter(naam__icontains=typed)
+        if request.GET.get("partners"):
+            actoren = actoren.partners()
+        namen = actoren.order_by("naam").values_list("naam", flat=True).distinct()[:SUGGESTIES]
+    return render(
+        request,
+        "buurt/_suggesties.html",
+        {"lijst": lijst, "opties": [prefix + naam for naam in namen]},
+    )
 
 
 def _row(request, buurt, actor):

@@ -2,10 +2,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from buurt.forms import NAMEN_SCHEIDING, resolve_actor, suggest_attrs
 from buurt.models import Actor
 from initiatieven.models import Initiatief, Succes
 
-from .models import Niveau, Partner
+from .models import Niveau
 
 
 class EnthousiasmeForm(forms.Form):
@@ -28,6 +29,7 @@ class PartnerMakenForm(forms.Form):
     def __init__(self, *args, buurt, **kwargs):
         super().__init__(*args, **kwargs)
         self.buurt = buurt
+        self.fields["actor"].widget.attrs.update(suggest_attrs(buurt, self.add_prefix("actor")))
 
     def clean(self):
         cleaned = super().clean()
@@ -57,13 +59,17 @@ class PartnerMakenForm(forms.Form):
 
 
 class SuccesForm(forms.ModelForm):
+    partners = forms.CharField(
+        label=_("Betrokken partners"),
+        required=False,
+        max_length=2000,
+        help_text=_("Namen, gescheiden door een puntkomma."),
+    )
+
     class Meta:
         model = Succes
-        fields = ["titel", "datum", "partners", "initiatief"]
-        widgets = {
-            "datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "partners": forms.SelectMultiple(attrs={"size": 4}),
-        }
+        fields = ["titel", "datum", "initiatief"]
+        widgets = {"datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, buurt, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,9 +78,24 @@ class SuccesForm(forms.ModelForm):
         self.fields["titel"].label = _("Wat lukte er?")
         self.fields["titel"].widget.attrs["data-autofocus"] = ""
         self.fields["datum"].initial = timezone.localdate
-        self.fields["partners"].queryset = (
-            Partner.objects.in_buurt(buurt).select_related("actor").order_by("actor__naam")
+        self.fields["partners"].widget.attrs.update(
+            suggest_attrs(buurt, self.add_prefix("partners"), partners_only=True, multiple=True)
         )
-        self.fields["partners"].help_text = _("Houd Ctrl of ⌘ ingedrukt om er meerdere te kiezen.")
         self.fields["initiatief"].queryset = Initiatief.objects.in_buurt(buurt).order_by("naam")
         self.fields["initiatief"].empty_label = _("— geen —")
+
+    def clean_partners(self):
+        namen = [n.strip() for n in self.cleaned_data["partners"].split(NAMEN_SCHEIDING)]
+        kandidaten = Actor.objects.in_buurt(self.buurt).partners()
+        partners, fouten = [], []
+        for naam in dict.fromkeys(n for n in namen if n):
+            try:
+                actor = resolve_actor(
+                    kandidaten, naam, _("“%(naam)s” is geen partner in deze buurt.")
+                )
+                partners.append(actor.partner)
+            except forms.ValidationError as error:
+                fouten.extend(error.messages)
+        if fouten:
+            raise forms.ValidationError(fouten)
+        return partners

@@ -164,7 +164,7 @@ def test_relation_with_unknown_actor_is_refused(coordinator_client, buurt):
         _url(buurt, "buurt:relatie_nieuw", pk=actor.pk),
         {"naar": "Bestaat niet", "intensiteit": "actief_afstemmen", "sinds": "2026-01-05"},
     )
-    assert "Geen andere actor met die naam" in response.content.decode()
+    assert "Geen actor “Bestaat niet” in deze buurt" in response.content.decode()
     assert not actor.relaties_van.exists()
 
 
@@ -208,3 +208,53 @@ def test_actor_detail_runs_a_constant_number_of_queries(coordinator_client, buur
     with CaptureQueriesContext(connection) as large:
         coordinator_client.get(url)
     assert len(small) == len(large)
+
+
+def test_who_knows_them_is_entered_by_name(coordinator_client, buurt):
+    partner = f.make_partner(buurt, "Vzw Samen")
+    coordinator_client.post(
+        _url(buurt, "buurt:actor_nieuw"),
+        {"naam": "Mia", "soort": "bewoner", "aangebracht_door": "vzw samen"},
+    )
+    assert Actor.objects.get(naam="Mia").aangebracht_door == partner.actor
+
+
+def test_an_unknown_acquaintance_is_refused(coordinator_client, buurt):
+    response = coordinator_client.post(
+        _url(buurt, "buurt:actor_nieuw"),
+        {"naam": "Mia", "soort": "bewoner", "aangebracht_door": "Niemand"},
+    )
+    assert "Geen actor “Niemand” in deze buurt" in response.content.decode()
+    assert not Actor.objects.exists()
+
+
+def test_suggestions_list_a_few_matching_names_of_this_buurt(
+    coordinator_client, buurt, other_buurt
+):
+    f.make_partner(buurt, "Vzw Samen")
+    f.make_actor(buurt, "Samenhuis")
+    f.make_actor(other_buurt, "Samen Zuid")
+    url = _url(buurt, "buurt:actor_suggesties")
+    html = coordinator_client.get(
+        url, {"veld": "x", "x": "samen", "lijst": "x-suggesties"}
+    ).content.decode()
+    assert html.startswith('<datalist id="x-suggesties">')
+    assert "Vzw Samen" in html
+    assert "Samenhuis" in html
+    assert "Samen Zuid" not in html
+
+
+def test_suggestions_for_several_partners_keep_the_names_already_typed(coordinator_client, buurt):
+    f.make_partner(buurt, "Vzw Samen")
+    f.make_partner(buurt, "Buurthuis")
+    f.make_actor(buurt, "Buurtwinkel")
+    params = {
+        "veld": "p",
+        "p": "Vzw Samen; buurt",
+        "lijst": "p-s",
+        "partners": "1",
+        "meerdere": "1",
+    }
+    html = coordinator_client.get(_url(buurt, "buurt:actor_suggesties"), params).content.decode()
+    assert '<option value="Vzw Samen; Buurthuis">' in html
+    assert "Buurtwinkel" not in html

@@ -21,6 +21,14 @@ ROUTES = [
         data=lambda w: {"naam": "Nieuwe buur", "soort": "bewoner"},
     ),
     Route("buurt:actor_detail", kwargs=_actor, expect=GET_ONLY),
+    Route(
+        "buurt:actor_suggesties",
+        kwargs=_slug,
+        expect={
+            "GET": {**READ, "onderzoeker": 400, "coordinator": 400},  # without a datalist id
+            "POST": NOT_ALLOWED,
+        },
+    ),
     Route("buurt:actor_rij", kwargs=_actor, expect=GET_ONLY),
     Route(
         "buurt:actor_bewerken",
@@ -60,6 +68,6 @@ ROUTES = [
         "partners:succes_nieuw",
         kwargs=_slug,
         expect={**POST_ONLY, "POST": write(302)},
-        data=lambda w: {"titel": "Buurtfeest", "datum": "2026-05-01", "partners": [w.partner.pk]},
+        data=lambda w: {"titel": "Buurtfeest", "datum": "2026-05-01", "partners": "Vzw Samen"},
     ),
 ]

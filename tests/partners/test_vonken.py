@@ -93,7 +93,7 @@ def test_logging_a_success_with_htmx_prepends_it(coordinator_client, buurt):
     partner = f.make_partner(buurt, "Vzw Samen")
     response = coordinator_client.post(
         _url(buurt, "partners:succes_nieuw"),
-        {"titel": "Eerste soepbar", "datum": "2026-05-01", "partners": [partner.pk]},
+        {"titel": "Eerste soepbar", "datum": "2026-05-01", "partners": "vzw samen;"},
         **HX,
     )
     html = response.content.decode()
@@ -114,12 +114,23 @@ def test_a_success_needs_a_title(coordinator_client, buurt):
 def test_partners_of_another_buurt_cannot_be_linked_to_a_success(
     coordinator_client, buurt, other_buurt
 ):
-    vreemd = f.make_partner(other_buurt)
+    f.make_partner(other_buurt, "Vzw Zuid")
+    response = coordinator_client.post(
+        _url(buurt, "partners:succes_nieuw"),
+        {"titel": "X", "datum": "2026-05-01", "partners": "Vzw Zuid"},
+    )
+    assert "“Vzw Zuid” is geen partner in deze buurt" in response.content.decode()
+    assert not Succes.objects.exists()
+
+
+def test_a_success_can_involve_several_partners(coordinator_client, buurt):
+    samen = f.make_partner(buurt, "Vzw Samen")
+    linde = f.make_partner(buurt, "De Linde")
     coordinator_client.post(
         _url(buurt, "partners:succes_nieuw"),
-        {"titel": "X", "datum": "2026-05-01", "partners": [vreemd.pk]},
+        {"titel": "Buurtfeest", "datum": "2026-05-01", "partners": "Vzw Samen; de linde"},
     )
-    assert not Succes.objects.exists()
+    assert set(Succes.objects.get().partners.all()) == {samen, linde}
 
 
 def _fill(buurt, n):
