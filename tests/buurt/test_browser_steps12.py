@@ -37,6 +37,12 @@ def test_three_actors_in_a_row_without_a_reload_then_filter(browser_page, setup)
         expect(page.get_by_label("Naam", exact=True)).to_have_value("")
     assert page.evaluate("window.zonderHerladen") is True
     assert Actor.objects.filter(buurt=setup).count() == 4
+
+    page.get_by_label("Gekend via").fill("vzw")
+    expect(page.locator("#aangebracht_door-suggesties option")).to_have_count(1)
+    expect(page.locator("#aangebracht_door-suggesties option")).to_have_attribute(
+        "value", "Vzw Samen"
+    )
     expect(page.locator("#soort-counts")).to_contain_text("4")
 
     page.locator("#filter_soort").select_option("vereniging")

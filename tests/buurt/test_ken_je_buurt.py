@@ -258,3 +258,24 @@ def test_suggestions_for_several_partners_keep_the_names_already_typed(coordinat
     html = coordinator_client.get(_url(buurt, "buurt:actor_suggesties"), params).content.decode()
     assert '<option value="Vzw Samen; Buurthuis">' in html
     assert "Buurtwinkel" not in html
+
+
+def test_history_restore_gets_the_full_page(coordinator_client, buurt):
+    response = coordinator_client.get(
+        _url(buurt),
+        {"soort": "bewoner"},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="actor-results",
+        HTTP_HX_HISTORY_RESTORE_REQUEST="true",
+    )
+    assert "<html" in response.content.decode()
+
+
+def test_filter_by_who_brought_them_in(coordinator_client, buurt):
+    partner = f.make_partner(buurt, "Vzw Samen")
+    f.make_actor(buurt, "Mia", aangebracht_door=partner.actor)
+    f.make_actor(buurt, "Pieter")
+    html = coordinator_client.get(_url(buurt), {"via": partner.actor.pk}).content.decode()
+    assert "gekend via Vzw Samen" in html
+    assert "Mia" in html
+    assert "Pieter" not in html

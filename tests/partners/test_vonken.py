@@ -148,3 +148,21 @@ def test_vonken_runs_a_constant_number_of_queries(coordinator_client, buurt):
     with CaptureQueriesContext(connection) as large:
         coordinator_client.get(_url(buurt))
     assert len(small) == len(large)
+
+
+def test_htmx_pagination_returns_only_the_partner_list(coordinator_client, buurt):
+    f.make_partner(buurt, "Vzw Samen")
+    response = coordinator_client.get(
+        _url(buurt), HTTP_HX_REQUEST="true", HTTP_HX_TARGET="partner-results"
+    )
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="partner-results">')
+    assert "Vzw Samen" in html
+
+
+def test_onderzoeker_sees_enthusiasm_but_no_buttons(onderzoeker_client, buurt):
+    f.make_partner(buurt, "Vzw Samen", niveau="vuur")
+    html = onderzoeker_client.get(_url(buurt)).content.decode()
+    assert "Vzw Samen" in html
+    assert 'name="niveau"' not in html
+    assert "Succes noteren" not in html
