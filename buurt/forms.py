@@ -168,7 +168,9 @@ class RelatieForm(forms.Form):
         label=_("Samenwerkingsintensiteit"), choices=Samenwerkingsintensiteit.choices
     )
     sinds = forms.DateField(
-        label=_("Sinds"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Sinds"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args, actor, **kwargs):
