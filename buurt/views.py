@@ -47,6 +47,7 @@ def _soort_counts(buurt):
     per_soort = {row["soort"]: row["n"] for row in rows}
     return {
         "totaal": sum(per_soort.values()),
+        "per_soort": per_soort,
         "soorten": [
             (value, label, per_soort.get(value, 0)) for value, label in Actor.Soort.choices
         ],
@@ -64,16 +65,35 @@ def _who_knows_whom(buurt):
     )
 
 
-def _actor_page(request, buurt, filter_form):
+class KnownCountPaginator(Paginator):
+    """A paginator told its count, when the page already counted the same rows."""
+
+    def __init__(self, object_list, per_page, count=None):
+        super().__init__(object_list, per_page)
+        if count is not None:
+            self.count = count  # replaces the cached_property: no COUNT query
+
+
+def _actor_page(request, buurt, filter_form, counts):
     actoren = filter_form.filter(Actor.objects.in_buurt(buurt)).select_related(
         "aangebracht_door", "partner"
     )
-    return Paginator(actoren, ACTOREN_PER_PAGINA).get_page(request.GET.get("pagina"))
+    # Unfiltered, or filtered on soort only: the counts per soort already hold the total.
+    known = None
+    if filter_form.is_valid():
+        active = {key for key, value in filter_form.cleaned_data.items() if value}
+        if not active:
+            known = counts["totaal"]
+        elif active == {"soort"}:
+            known = counts["per_soort"].get(filter_form.cleaned_data["soort"], 0)
+    paginator = KnownCountPaginator(actoren, ACTOREN_PER_PAGINA, count=known)
+    return paginator.get_page(request.GET.get("pagina"))
 
 
 def _ken_je_buurt_context(request, buurt, form=None):
     filter_form = ActorFilterForm(request.GET, auto_id="filter_%s")
-    page = _actor_page(request, buurt, filter_form)
+    counts = _soort_counts(buurt)
+    page = _actor_page(request, buurt, filter_form, counts)
     via = None
     if filter_form.is_valid() and filter_form.cleaned_data["via"]:
         via = Actor.objects.in_buurt(buurt).filter(pk=filter_form.cleaned_data["via"]).first()
@@ -84,7 +104,7 @@ def _ken_je_buurt_context(request, buurt, form=None):
         "via": via,
         "page": page,
         "querystring": filter_form.querystring(),
-        "counts": _soort_counts(buurt),
+        "counts": counts,
         "kenners": _who_knows_whom(buurt),
         "form": form if form is not None else ActorForm(buurt=buurt),
     }

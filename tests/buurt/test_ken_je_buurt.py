@@ -279,3 +279,14 @@ def test_filter_by_who_brought_them_in(coordinator_client, buurt):
     assert "gekend via Vzw Samen" in html
     assert "Mia" in html
     assert "Pieter" not in html
+
+
+def test_page_count_matches_the_filter_without_an_extra_count(coordinator_client, buurt):
+    for i in range(30):
+        f.make_actor(buurt, f"Vereniging {i}", soort="vereniging")
+    f.make_actor(buurt, "Mia", soort="bewoner")
+    html = coordinator_client.get(_url(buurt), {"soort": "vereniging"}).content.decode()
+    assert "30 actoren" in html
+    assert "Pagina 1 van 2" in html
+    html = coordinator_client.get(_url(buurt)).content.decode()
+    assert "31 actoren" in html
