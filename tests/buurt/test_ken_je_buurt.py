@@ -182,17 +182,32 @@ def _fill(buurt, n):
 
 
 @pytest.mark.parametrize(
-    "params",
-    [{}, {"q": "bulk", "soort": "bewoner", "pagina": "2"}],
-    ids=["plain", "filtered"],
+    ("params", "headers"),
+    [
+        ({}, {}),
+        ({"q": "bulk", "soort": "bewoner", "pagina": "2"}, {}),
+        ({"sector": "", "soort": "bewoner"}, {**HX, "HTTP_HX_TARGET": "actor-results"}),
+    ],
+    ids=["plain", "filtered", "htmx-partial"],
 )
-def test_list_runs_a_constant_number_of_queries(coordinator_client, buurt, params):
+def test_list_runs_a_constant_number_of_queries(coordinator_client, buurt, params, headers):
     _fill(buurt, 3)
     with CaptureQueriesContext(connection) as small:
-        coordinator_client.get(_url(buurt), params)
+        coordinator_client.get(_url(buurt), params, **headers)
     _fill(buurt, 60)
     with CaptureQueriesContext(connection) as large:
-        coordinator_client.get(_url(buurt), params)
+        coordinator_client.get(_url(buurt), params, **headers)
+    assert len(small) == len(large)
+
+
+def test_adding_with_htmx_runs_a_constant_number_of_queries(coordinator_client, buurt):
+    url = _url(buurt, "buurt:actor_nieuw")
+    _fill(buurt, 3)
+    with CaptureQueriesContext(connection) as small:
+        coordinator_client.post(url, {"naam": "Een", "soort": "bewoner"}, **HX)
+    _fill(buurt, 60)
+    with CaptureQueriesContext(connection) as large:
+        coordinator_client.post(url, {"naam": "Twee", "soort": "bewoner"}, **HX)
     assert len(small) == len(large)
 
 

@@ -166,3 +166,15 @@ def test_onderzoeker_sees_enthusiasm_but_no_buttons(onderzoeker_client, buurt):
     assert "Vzw Samen" in html
     assert 'name="niveau"' not in html
     assert "Succes noteren" not in html
+
+
+def test_rating_with_htmx_runs_a_constant_number_of_queries(coordinator_client, buurt):
+    partner = f.make_partner(buurt, niveau="vonk")
+    url = _url(buurt, "partners:enthousiasme", pk=partner.pk)
+    _fill(buurt, 2)
+    with CaptureQueriesContext(connection) as small:
+        coordinator_client.post(url, {"niveau": "vuur"}, **HX)
+    _fill(buurt, 20)
+    with CaptureQueriesContext(connection) as large:
+        coordinator_client.post(url, {"niveau": "geen"}, **HX)
+    assert len(small) == len(large)
