@@ -180,7 +180,7 @@ def _row(request, buurt, actor):
     return render(
         request,
         "buurt/_actor_row.html",
-        {"buurt": buurt, "actor": actor, "can_edit": can_edit(buurt)},
+        {"buurt": buurt, "actor": actor, "can_edit": can_edit(buurt), "focus": True},
     )
 
 

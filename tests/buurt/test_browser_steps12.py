@@ -92,3 +92,24 @@ def test_rate_fire_log_a_success_and_see_it_on_the_dashboard(browser_page, setup
     page.get_by_role("link", name="Overzicht").click()
     expect(page.locator("#groei-successen figcaption")).to_contain_text("1")
     expect(page.locator("#groei-vuur figcaption")).to_contain_text("1")
+
+
+def test_inline_edit_and_delete_keep_the_keyboard_in_place(browser_page, setup):  # noqa: F811
+    page, base_url = browser_page
+    mia = f.make_actor(setup, "Mia", soort="bewoner")
+    login(page, base_url, "coord")
+    page.goto(f"{base_url}/buurten/noord/ken-je-buurt/")
+    page.get_by_role("link", name="Bewerken Mia").click()
+    naam = page.locator(f"#id_actor-{mia.pk}-naam")
+    expect(naam).to_be_focused()
+    naam.fill("Mia Peeters")
+    naam.press("Enter")
+    expect(page.get_by_role("link", name="Mia Peeters", exact=True)).to_be_focused()
+
+    page.get_by_role("link", name="Verwijderen Mia Peeters").click()
+    expect(page.get_by_role("button", name="Ja, verwijder Mia Peeters")).to_be_focused()
+    assert Actor.objects.filter(pk=mia.pk).exists()
+    page.keyboard.press("Enter")
+    expect(page.locator(f"#actor-{mia.pk}")).to_have_count(0)
+    expect(page.locator("#messages")).to_contain_text("Mia Peeters is verwijderd.")
+    assert not Actor.objects.filter(pk=mia.pk).exists()
