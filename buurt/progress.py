@@ -116,7 +116,8 @@ CHART_WIDTH, CHART_HEIGHT = 300, 120
 CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_BOTTOM = 34, 8, 8, 22
 
 
-def _month_starts(today, count=MAANDEN):
+def month_starts(today, count=MAANDEN):
+    """The first day of each of the last `count` months, oldest first."""
     first = today.replace(day=1)
     months = []
     for _i in range(count):
@@ -192,7 +193,7 @@ def growth_over_time(buurt, today=None):
 
     Six queries whatever the size of the buurt.
     """
-    months = _month_starts(today or timezone.localdate())
+    months = month_starts(today or timezone.localdate())
     ends = [_next_month(month) for month in months]
     actoren = _counts_at_month_ends(
         Actor.objects.in_buurt(buurt), "aangemaakt_op", ends, as_datetime=True

@@ -1,5 +1,3 @@
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -12,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from buurt.access import can_edit, get_buurt_for_user
+from buurt.progress import month_starts
 from initiatieven.models import Succes
 from initiatieven.services import log_succes
 
@@ -22,16 +21,6 @@ from .services import maak_partner
 
 PARTNERS_PER_PAGINA = 25
 SUCCESSEN_PER_PAGINA = 10
-TREND_MAANDEN = 12
-
-
-def _trend_months(today):
-    first = today.replace(day=1)
-    months = [first]
-    for _i in range(TREND_MAANDEN - 1):
-        first = (first - datetime.timedelta(days=1)).replace(day=1)
-        months.append(first)
-    return months[::-1]
 
 
 def _partners_with_trend(buurt, months):
@@ -131,7 +120,7 @@ def _ambition_advice(totaal, vonk, vuur):
 
 
 def _vonken_context(request, buurt, partner_form=None, succes_form=None):
-    months = _trend_months(timezone.localdate())
+    months = month_starts(timezone.localdate())
     page = Paginator(_partners_with_trend(buurt, months), PARTNERS_PER_PAGINA).get_page(
         request.GET.get("pagina")
     )
@@ -189,7 +178,7 @@ def enthousiasme(request, slug, pk):
         messages.error(request, _("Kies geen, vonk of vuur."))
     if not request.htmx:
         return redirect(reverse("partners:vonken", args=[buurt.slug]) + f"#partner-{partner.pk}")
-    months = _trend_months(timezone.localdate())
+    months = month_starts(timezone.localdate())
     partner = _attach_trend([_partners_with_trend(buurt, months).get(pk=partner.pk)], months)[0]
     return render(
         request,
