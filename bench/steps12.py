@@ -55,8 +55,8 @@ def fill(slug, actors):
         ),
         batch_size=BATCH,
     )
-    kenners = list(Actor.objects.in_buurt(buurt).values_list("pk", flat=True))
-    partners = Partner.objects.bulk_create(Partner(actor_id=pk) for pk in kenners)
+    introducers = list(Actor.objects.in_buurt(buurt).values_list("pk", flat=True))
+    partners = Partner.objects.bulk_create(Partner(actor_id=pk) for pk in introducers)
     today = date.today()
     Enthousiasme.objects.bulk_create(
         (
@@ -75,7 +75,7 @@ def fill(slug, actors):
                 naam=f"Actor {i}",
                 soort=SOORTEN[i % 4],
                 sector=SECTOREN[i % 12],
-                aangebracht_door_id=kenners[i % len(kenners)] if i % 3 == 0 else None,
+                aangebracht_door_id=introducers[i % len(introducers)] if i % 3 == 0 else None,
             )
             for i in range(actors - n_partners)
         ),
@@ -95,12 +95,12 @@ def fill(slug, actors):
         (
             Relatie(
                 buurt=buurt,
-                van_id=kenners[i],
-                naar_id=kenners[i + 1],
+                van_id=introducers[i],
+                naar_id=introducers[i + 1],
                 intensiteit="actief_afstemmen",
                 sinds=today - timedelta(days=i % 400),
             )
-            for i in range(len(kenners) - 1)
+            for i in range(len(introducers) - 1)
         ),
         batch_size=BATCH,
     )
@@ -139,7 +139,7 @@ def pages(buurt):
         ("  zoek 'or 7'", f"{base}/ken-je-buurt/?q=or+7", {}),
         ("  soort, pagina 20", f"{base}/ken-je-buurt/?soort=vereniging&pagina=20", {}),
         ("  htmx-filter", f"{base}/ken-je-buurt/?sector=zorg", hx),
-        ("  actor (kenner)", f"{base}/ken-je-buurt/{top}/", {}),
+        ("  actor (introducer)", f"{base}/ken-je-buurt/{top}/", {}),
         ("vonken", f"{base}/vonken/", {}),
         ("  vonken pagina 5", f"{base}/vonken/?pagina=5", {}),
     ]

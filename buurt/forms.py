@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Actor, Relatie, Samenwerkingsintensiteit
 
-NAMEN_SCHEIDING = ";"
+NAME_SEPARATOR = ";"
 
 
 def suggest_attrs(buurt, html_name, partners_only=False, multiple=False):
@@ -18,24 +18,24 @@ def suggest_attrs(buurt, html_name, partners_only=False, multiple=False):
     A plain text input works without JavaScript (type the name); with HTMX a <datalist>
     fills from the server, so no page ever lists every actor of a large buurt.
     """
-    lijst = f"{html_name}-suggesties"
-    vals = {"veld": html_name, "lijst": lijst}
+    list_id = f"{html_name}-suggesties"
+    vals = {"field": html_name, "list": list_id}
     if partners_only:
-        vals["partners"] = "1"
+        vals["partners_only"] = "1"
     if multiple:
-        vals["meerdere"] = "1"
+        vals["multiple"] = "1"
     return {
-        "list": lijst,
+        "list": list_id,
         "autocomplete": "off",
-        "hx-get": reverse("buurt:actor_suggesties", args=[buurt.slug]),
+        "hx-get": reverse("buurt:actor_suggestions", args=[buurt.slug]),
         "hx-trigger": "input changed delay:200ms, focus once",
-        "hx-target": f"#{lijst}",
+        "hx-target": f"#{list_id}",
         "hx-swap": "outerHTML",
         "hx-vals": json.dumps(vals),
     }
 
 
-def resolve_actor(queryset, naam, niet_gevonden=None):
+def resolve_actor(queryset, naam, not_found=None):
     """The one actor with this name (case-insensitive), preferring a partner; else an error."""
     matches = list(
         queryset.filter(naam__iexact=naam.strip()).select_related("partner").order_by("pk")[:5]
@@ -50,7 +50,7 @@ def resolve_actor(queryset, naam, niet_gevonden=None):
         )
     if not matches:
         raise forms.ValidationError(
-            niet_gevonden
+            not_found
             or _("Geen actor “%(naam)s” in deze buurt. Voeg hem eerst toe bij Ken je buurt."),
             params={"naam": naam},
         )
@@ -132,20 +132,20 @@ class ActorForm(forms.ModelForm):
         naam = self.cleaned_data["aangebracht_door"].strip()
         if not naam:
             return None
-        kandidaten = Actor.objects.in_buurt(self.buurt)
+        candidates = Actor.objects.in_buurt(self.buurt)
         if self.instance.pk:
-            kandidaten = kandidaten.exclude(pk=self.instance.pk)
-        return resolve_actor(kandidaten, naam)
+            candidates = candidates.exclude(pk=self.instance.pk)
+        return resolve_actor(candidates, naam)
 
     def clean(self):
         cleaned = super().clean()
         naam = (cleaned.get("naam") or "").strip()
         if naam:
             cleaned["naam"] = naam
-            dubbel = Actor.objects.in_buurt(self.buurt).filter(naam__iexact=naam)
+            duplicates = Actor.objects.in_buurt(self.buurt).filter(naam__iexact=naam)
             if self.instance.pk:
-                dubbel = dubbel.exclude(pk=self.instance.pk)
-            self.duplicate = dubbel.first()
+                duplicates = duplicates.exclude(pk=self.instance.pk)
+            self.duplicate = duplicates.first()
             if self.duplicate and not cleaned.get("bevestig_dubbel"):
                 self.add_error(
                     "naam",
@@ -179,8 +179,8 @@ class RelatieForm(forms.Form):
         self.fields["naar"].widget.attrs.update(suggest_attrs(actor.buurt, self.add_prefix("naar")))
 
     def clean_naar(self):
-        kandidaten = Actor.objects.in_buurt(self.actor.buurt).exclude(pk=self.actor.pk)
-        return resolve_actor(kandidaten, self.cleaned_data["naar"])
+        candidates = Actor.objects.in_buurt(self.actor.buurt).exclude(pk=self.actor.pk)
+        return resolve_actor(candidates, self.cleaned_data["naar"])
 
     def clean(self):
         cleaned = super().clean()

@@ -111,12 +111,12 @@ def _fraction(part, whole):
     return round(part / whole, 2) if whole else 0
 
 
-MAANDEN = 12
+MONTHS = 12
 CHART_WIDTH, CHART_HEIGHT = 300, 120
 CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_BOTTOM = 34, 8, 8, 22
 
 
-def month_starts(today, count=MAANDEN):
+def month_starts(today, count=MONTHS):
     """The first day of each of the last `count` months, oldest first."""
     first = today.replace(day=1)
     months = []

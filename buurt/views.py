@@ -14,12 +14,12 @@ from initiatieven.models import Activiteit
 from partners.models import Enthousiasme
 
 from .access import can_edit, get_actor_for_user, get_buurt_for_user, get_relatie_for_user
-from .forms import NAMEN_SCHEIDING, ActorFilterForm, ActorForm, RelatieForm
+from .forms import NAME_SEPARATOR, ActorFilterForm, ActorForm, RelatieForm
 from .models import Actor, Buurt, Relatie
 from .progress import growth_over_time, step_overview
 
-ACTOREN_PER_PAGINA = 25
-SUGGESTIES = 10
+ACTORS_PER_PAGE = 25
+SUGGESTION_LIMIT = 10
 
 
 @login_required
@@ -86,7 +86,7 @@ def _actor_page(request, buurt, filter_form, counts):
             known = counts["totaal"]
         elif active == {"soort"}:
             known = counts["per_soort"].get(filter_form.cleaned_data["soort"], 0)
-    paginator = KnownCountPaginator(actoren, ACTOREN_PER_PAGINA, count=known)
+    paginator = KnownCountPaginator(actoren, ACTORS_PER_PAGE, count=known)
     return paginator.get_page(request.GET.get("pagina"))
 
 
@@ -105,7 +105,7 @@ def _ken_je_buurt_context(request, buurt, form=None):
         "page": page,
         "querystring": filter_form.querystring(),
         "counts": counts,
-        "kenners": _who_knows_whom(buurt),
+        "introducers": _who_knows_whom(buurt),
         "form": form if form is not None else ActorForm(buurt=buurt),
     }
 
@@ -123,23 +123,23 @@ def ken_je_buurt(request, slug):
 
 @login_required
 @require_POST
-def actor_nieuw(request, slug):
+def actor_create(request, slug):
     buurt = get_buurt_for_user(request, slug, write=True)
     form = ActorForm(request.POST, buurt=buurt)
     if form.is_valid():
         actor = form.save()
         if not request.htmx:
-            messages.success(request, _("%(naam)s is toegevoegd.") % {"naam": actor.naam})
+            messages.success(request, _("%(naam)s is added.") % {"naam": actor.naam})
             return redirect("buurt:ken_je_buurt", slug=buurt.slug)
         return render(
             request,
-            "buurt/_actor_toegevoegd.html",
+            "buurt/_actor_added.html",
             {
                 "buurt": buurt,
                 "can_edit": True,
                 "actor": actor,
                 "form": ActorForm(buurt=buurt),
-                "toegevoegd": actor,
+                "added": actor,
                 "counts": _soort_counts(buurt),
             },
         )
@@ -151,28 +151,30 @@ def actor_nieuw(request, slug):
 
 @login_required
 @require_GET
-def actor_suggesties(request, slug):
+def actor_suggestions(request, slug):
     """A <datalist> of a few actor names matching what is typed in a name field."""
     buurt = get_buurt_for_user(request, slug)
-    lijst = request.GET.get("lijst", "")
-    if not lijst.replace("-", "").replace("_", "").isalnum():
+    list_id = request.GET.get("list", "")
+    if not list_id.replace("-", "").replace("_", "").isalnum():
         return HttpResponseBadRequest()
-    typed = request.GET.get(request.GET.get("veld", ""), "")
+    typed = request.GET.get(request.GET.get("field", ""), "")
     prefix = ""
-    if request.GET.get("meerdere"):
-        *done, typed = typed.split(NAMEN_SCHEIDING)
-        prefix = "".join(f"{naam.strip()}{NAMEN_SCHEIDING} " for naam in done if naam.strip())
+    if request.GET.get("multiple"):
+        *done, typed = typed.split(NAME_SEPARATOR)
+        prefix = "".join(f"{naam.strip()}{NAME_SEPARATOR} " for naam in done if naam.strip())
     typed = typed.strip()
-    namen = []
+    names = []
     if typed:
         actoren = Actor.objects.in_buurt(buurt).filter(naam__icontains=typed)
-        if request.GET.get("partners"):
+        if request.GET.get("partners_only"):
             actoren = actoren.partners()
-        namen = actoren.order_by("naam").values_list("naam", flat=True).distinct()[:SUGGESTIES]
+        names = (
+            actoren.order_by("naam").values_list("naam", flat=True).distinct()[:SUGGESTION_LIMIT]
+        )
     return render(
         request,
-        "buurt/_suggesties.html",
-        {"lijst": lijst, "opties": [prefix + naam for naam in namen]},
+        "buurt/_actor_suggestions.html",
+        {"list_id": list_id, "options": [prefix + naam for naam in names]},
     )
 
 
@@ -186,14 +188,14 @@ def _row(request, buurt, actor):
 
 @login_required
 @require_GET
-def actor_rij(request, slug, pk):
+def actor_row(request, slug, pk):
     buurt, actor = get_actor_for_user(request, slug, pk)
     return _row(request, buurt, actor)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def actor_bewerken(request, slug, pk):
+def actor_edit(request, slug, pk):
     buurt, actor = get_actor_for_user(request, slug, pk, write=True)
     form = ActorForm(
         request.POST if request.method == "POST" else None,
@@ -213,7 +215,7 @@ def actor_bewerken(request, slug, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def actor_verwijderen(request, slug, pk):
+def actor_delete(request, slug, pk):
     buurt, actor = get_actor_for_user(request, slug, pk, write=True)
     if request.method == "POST":
         naam = actor.naam
@@ -221,7 +223,7 @@ def actor_verwijderen(request, slug, pk):
         if request.htmx:
             return render(
                 request,
-                "buurt/_actor_verwijderd.html",
+                "buurt/_actor_deleted.html",
                 {"buurt": buurt, "naam": naam, "counts": _soort_counts(buurt)},
             )
         messages.success(request, _("%(naam)s is verwijderd.") % {"naam": naam})
@@ -260,7 +262,7 @@ def _actor_detail_context(buurt, actor, relatie_form=None):
         .select_related("van", "naar")
         .order_by(F("tot").desc(nulls_first=True), "-sinds", "-id")
     )
-    vandaag = timezone.localdate()
+    today = timezone.localdate()
     partner = getattr(actor, "partner", None)
     return {
         "buurt": buurt,
@@ -272,7 +274,7 @@ def _actor_detail_context(buurt, actor, relatie_form=None):
             {
                 "relatie": r,
                 "ander": r.naar if r.van_id == actor.pk else r.van,
-                "lopend": r.tot is None or r.tot >= vandaag,
+                "lopend": r.tot is None or r.tot >= today,
             }
             for r in relaties
         ],
@@ -283,14 +285,14 @@ def _actor_detail_context(buurt, actor, relatie_form=None):
 
 @login_required
 @require_POST
-def relatie_nieuw(request, slug, pk):
+def relatie_create(request, slug, pk):
     buurt, actor = get_actor_for_user(request, slug, pk, write=True)
     form = RelatieForm(request.POST, actor=actor)
     if form.is_valid():
         relatie = form.save()
         messages.success(
             request,
-            _("Relatie met %(naam)s toegevoegd.") % {"naam": relatie.naar.naam},
+            _("Relatie met %(naam)s added.") % {"naam": relatie.naar.naam},
         )
         return redirect("buurt:actor_detail", slug=buurt.slug, pk=actor.pk)
     context = _actor_detail_context(buurt, actor, relatie_form=form)
@@ -299,15 +301,15 @@ def relatie_nieuw(request, slug, pk):
 
 @login_required
 @require_POST
-def relatie_beeindigen(request, slug, pk):
+def relatie_end(request, slug, pk):
     buurt, relatie = get_relatie_for_user(request, slug, pk, write=True)
     if relatie.tot is None:
         relatie.tot = max(timezone.localdate(), relatie.sinds)
         relatie.save(update_fields=["tot"])
         messages.success(request, _("De relatie is beëindigd; ze blijft in de geschiedenis."))
-    terug = request.POST.get("actor", "")
-    if terug.isdigit() and int(terug) in (relatie.van_id, relatie.naar_id):
-        return redirect("buurt:actor_detail", slug=buurt.slug, pk=int(terug))
+    back = request.POST.get("actor", "")
+    if back.isdigit() and int(back) in (relatie.van_id, relatie.naar_id):
+        return redirect("buurt:actor_detail", slug=buurt.slug, pk=int(back))
     return redirect("buurt:actor_detail", slug=buurt.slug, pk=relatie.van_id)
 
 

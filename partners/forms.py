@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from buurt.forms import NAMEN_SCHEIDING, resolve_actor, suggest_attrs
+from buurt.forms import NAME_SEPARATOR, resolve_actor, suggest_attrs
 from buurt.models import Actor
 from initiatieven.models import Initiatief, Succes
 
@@ -13,7 +13,7 @@ class EnthousiasmeForm(forms.Form):
     niveau = forms.ChoiceField(label=_("Enthousiasme"), choices=Niveau.choices)
 
 
-class PartnerMakenForm(forms.Form):
+class PartnerCreateForm(forms.Form):
     actor = forms.CharField(
         label=_("Welke actor wordt partner?"),
         max_length=200,
@@ -33,14 +33,14 @@ class PartnerMakenForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        kandidaten = Actor.objects.in_buurt(self.buurt)
+        candidates = Actor.objects.in_buurt(self.buurt)
         if cleaned.get("actor_id"):
-            kandidaten = kandidaten.filter(pk=cleaned["actor_id"])
+            candidates = candidates.filter(pk=cleaned["actor_id"])
         elif cleaned.get("actor"):
-            kandidaten = kandidaten.filter(naam__iexact=cleaned["actor"].strip())
+            candidates = candidates.filter(naam__iexact=cleaned["actor"].strip())
         else:
             return cleaned
-        matches = list(kandidaten.select_related("partner")[:2])
+        matches = list(candidates.select_related("partner")[:2])
         if not matches:
             self.add_error(
                 "actor",
@@ -54,7 +54,7 @@ class PartnerMakenForm(forms.Form):
         elif hasattr(matches[0], "partner"):
             self.add_error("actor", _("%(naam)s is al partner.") % {"naam": matches[0].naam})
         else:
-            cleaned["gevonden"] = matches[0]
+            cleaned["found"] = matches[0]
         return cleaned
 
 
@@ -85,17 +85,17 @@ class SuccesForm(forms.ModelForm):
         self.fields["initiatief"].empty_label = _("— geen —")
 
     def clean_partners(self):
-        namen = [n.strip() for n in self.cleaned_data["partners"].split(NAMEN_SCHEIDING)]
-        kandidaten = Actor.objects.in_buurt(self.buurt).partners()
-        partners, fouten = [], []
-        for naam in dict.fromkeys(n for n in namen if n):
+        names = [n.strip() for n in self.cleaned_data["partners"].split(NAME_SEPARATOR)]
+        candidates = Actor.objects.in_buurt(self.buurt).partners()
+        partners, errors = [], []
+        for naam in dict.fromkeys(n for n in names if n):
             try:
                 actor = resolve_actor(
-                    kandidaten, naam, _("“%(naam)s” is geen partner in deze buurt.")
+                    candidates, naam, _("“%(naam)s” is geen partner in deze buurt.")
                 )
                 partners.append(actor.partner)
             except forms.ValidationError as error:
-                fouten.extend(error.messages)
-        if fouten:
-            raise forms.ValidationError(fouten)
+                errors.extend(error.messages)
+        if errors:
+            raise forms.ValidationError(errors)
         return partners

@@ -4,7 +4,7 @@ from .models import Enthousiasme, Partner
 
 
 @transaction.atomic
-def maak_partner(actor, door=None, niveau=None):
+def make_partner(actor, door=None, niveau=None):
     """Turn an actor into a partner, with a first dated enthusiasm rating if one is given."""
     partner = Partner.objects.create(actor=actor)
     if niveau:

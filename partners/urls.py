@@ -8,9 +8,9 @@ urlpatterns = [
     path("buurten/<slug:slug>/vonken/", views.vonken, name="vonken"),
     path(
         "buurten/<slug:slug>/vonken/<int:pk>/enthousiasme/",
-        views.enthousiasme,
-        name="enthousiasme",
+        views.rate_enthousiasme,
+        name="rate_enthousiasme",
     ),
-    path("buurten/<slug:slug>/vonken/partner-maken/", views.partner_maken, name="partner_maken"),
-    path("buurten/<slug:slug>/vonken/successen/", views.succes_nieuw, name="succes_nieuw"),
+    path("buurten/<slug:slug>/vonken/partner-maken/", views.partner_create, name="partner_create"),
+    path("buurten/<slug:slug>/vonken/successen/", views.succes_create, name="succes_create"),
 ]

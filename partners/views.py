@@ -15,12 +15,12 @@ from initiatieven.models import Succes
 from initiatieven.services import log_succes
 
 from .access import get_partner_for_user
-from .forms import EnthousiasmeForm, PartnerMakenForm, SuccesForm
+from .forms import EnthousiasmeForm, PartnerCreateForm, SuccesForm
 from .models import Enthousiasme, Niveau, Partner
-from .services import maak_partner
+from .services import make_partner
 
-PARTNERS_PER_PAGINA = 25
-SUCCESSEN_PER_PAGINA = 10
+PARTNERS_PER_PAGE = 25
+SUCCESSES_PER_PAGE = 10
 
 
 def _partners_with_trend(buurt, months):
@@ -89,7 +89,7 @@ def _fire_summary(buurt):
     }
 
 
-ADVIES = {
+ADVICE = {
     "leeg": gettext_lazy(
         "Nog geen partners. Maak van de actoren die al meedoen een partner en schat in "
         "hoeveel vuur ze hebben."
@@ -111,17 +111,17 @@ ADVIES = {
 
 def _ambition_advice(totaal, vonk, vuur):
     if not totaal:
-        return ADVIES["leeg"]
+        return ADVICE["leeg"]
     if vuur >= 2 and vuur * 3 >= totaal:
-        return ADVIES["vuur"]
+        return ADVICE["vuur"]
     if vonk + vuur == 0 or (vonk + vuur) * 3 < totaal:
-        return ADVIES["zoek"]
-    return ADVIES["vonken"]
+        return ADVICE["zoek"]
+    return ADVICE["vonken"]
 
 
 def _vonken_context(request, buurt, partner_form=None, succes_form=None):
     months = month_starts(timezone.localdate())
-    page = Paginator(_partners_with_trend(buurt, months), PARTNERS_PER_PAGINA).get_page(
+    page = Paginator(_partners_with_trend(buurt, months), PARTNERS_PER_PAGE).get_page(
         request.GET.get("pagina")
     )
     _attach_trend(page.object_list, months)
@@ -129,7 +129,7 @@ def _vonken_context(request, buurt, partner_form=None, succes_form=None):
         Succes.objects.in_buurt(buurt)
         .select_related("initiatief")
         .prefetch_related(Prefetch("partners", queryset=Partner.objects.select_related("actor"))),
-        SUCCESSEN_PER_PAGINA,
+        SUCCESSES_PER_PAGE,
     ).get_page(request.GET.get("successen"))
     return {
         "buurt": buurt,
@@ -138,7 +138,7 @@ def _vonken_context(request, buurt, partner_form=None, succes_form=None):
         "niveaus": Niveau.choices,
         "summary": _fire_summary(buurt),
         "successen": successen,
-        "partner_form": partner_form or PartnerMakenForm(buurt=buurt),
+        "partner_form": partner_form or PartnerCreateForm(buurt=buurt),
         "succes_form": succes_form or SuccesForm(buurt=buurt),
     }
 
@@ -158,7 +158,7 @@ def vonken(request, slug):
 
 @login_required
 @require_POST
-def enthousiasme(request, slug, pk):
+def rate_enthousiasme(request, slug, pk):
     buurt, partner = get_partner_for_user(request, slug, pk, write=True)
     form = EnthousiasmeForm(request.POST)
     if form.is_valid():
@@ -182,7 +182,7 @@ def enthousiasme(request, slug, pk):
     partner = _attach_trend([_partners_with_trend(buurt, months).get(pk=partner.pk)], months)[0]
     return render(
         request,
-        "partners/_partner_rij.html",
+        "partners/_partner_row.html",
         {
             "buurt": buurt,
             "can_edit": True,
@@ -196,12 +196,12 @@ def enthousiasme(request, slug, pk):
 
 @login_required
 @require_POST
-def partner_maken(request, slug):
+def partner_create(request, slug):
     buurt = get_buurt_for_user(request, slug, write=True)
-    form = PartnerMakenForm(request.POST, buurt=buurt)
+    form = PartnerCreateForm(request.POST, buurt=buurt)
     if form.is_valid():
-        actor = form.cleaned_data["gevonden"]
-        partner = maak_partner(actor, door=request.user, niveau=form.cleaned_data["niveau"])
+        actor = form.cleaned_data["found"]
+        partner = make_partner(actor, door=request.user, niveau=form.cleaned_data["niveau"])
         messages.success(request, _("%(naam)s is nu partner.") % {"naam": actor.naam})
         return redirect(reverse("partners:vonken", args=[buurt.slug]) + f"#partner-{partner.pk}")
     return render(
@@ -211,7 +211,7 @@ def partner_maken(request, slug):
 
 @login_required
 @require_POST
-def succes_nieuw(request, slug):
+def succes_create(request, slug):
     buurt = get_buurt_for_user(request, slug, write=True)
     form = SuccesForm(request.POST, buurt=buurt)
     if form.is_valid():
@@ -226,12 +226,12 @@ def succes_nieuw(request, slug):
             return redirect(reverse("partners:vonken", args=[buurt.slug]) + "#successen-titel")
         return render(
             request,
-            "partners/_succes_toegevoegd.html",
+            "partners/_succes_added.html",
             {
                 "buurt": buurt,
                 "succes": succes,
                 "succes_form": SuccesForm(buurt=buurt),
-                "toegevoegd": succes,
+                "added": succes,
                 "can_edit": True,
             },
         )

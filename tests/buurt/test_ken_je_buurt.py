@@ -51,7 +51,7 @@ def test_search_filters_by_name_and_keeps_the_filter_in_pagination_links(coordin
 
 def test_adding_with_htmx_returns_a_fresh_form_and_the_new_row(coordinator_client, buurt):
     response = coordinator_client.post(
-        _url(buurt, "buurt:actor_nieuw"), {"naam": "Mia", "soort": "bewoner"}, **HX
+        _url(buurt, "buurt:actor_create"), {"naam": "Mia", "soort": "bewoner"}, **HX
     )
     html = response.content.decode()
     actor = Actor.objects.get(buurt=buurt, naam="Mia")
@@ -63,7 +63,7 @@ def test_adding_with_htmx_returns_a_fresh_form_and_the_new_row(coordinator_clien
 
 def test_adding_without_javascript_redirects_back_to_the_list(coordinator_client, buurt):
     response = coordinator_client.post(
-        _url(buurt, "buurt:actor_nieuw"), {"naam": "Mia", "soort": "bewoner"}
+        _url(buurt, "buurt:actor_create"), {"naam": "Mia", "soort": "bewoner"}
     )
     assert response.status_code == 302
     assert response.url == _url(buurt)
@@ -71,7 +71,7 @@ def test_adding_without_javascript_redirects_back_to_the_list(coordinator_client
 
 
 def test_bad_input_shows_a_dutch_error_and_writes_nothing(coordinator_client, buurt):
-    response = coordinator_client.post(_url(buurt, "buurt:actor_nieuw"), {"naam": "", "soort": ""})
+    response = coordinator_client.post(_url(buurt, "buurt:actor_create"), {"naam": "", "soort": ""})
     assert response.status_code == 200
     assert "Dit veld is verplicht" in response.content.decode()
     assert not Actor.objects.exists()
@@ -79,7 +79,7 @@ def test_bad_input_shows_a_dutch_error_and_writes_nothing(coordinator_client, bu
 
 def test_a_second_actor_with_the_same_name_is_flagged_before_saving(coordinator_client, buurt):
     f.make_actor(buurt, "Mia Peeters", soort="bewoner")
-    url = _url(buurt, "buurt:actor_nieuw")
+    url = _url(buurt, "buurt:actor_create")
     response = coordinator_client.post(url, {"naam": "mia peeters", "soort": "bewoner"}, **HX)
     html = response.content.decode()
     assert "staat al in de lijst" in html
@@ -91,13 +91,13 @@ def test_a_second_actor_with_the_same_name_is_flagged_before_saving(coordinator_
 
 def test_same_name_in_another_buurt_is_no_duplicate(coordinator_client, buurt, other_buurt):
     f.make_actor(other_buurt, "Mia", soort="bewoner")
-    coordinator_client.post(_url(buurt, "buurt:actor_nieuw"), {"naam": "Mia", "soort": "bewoner"})
+    coordinator_client.post(_url(buurt, "buurt:actor_create"), {"naam": "Mia", "soort": "bewoner"})
     assert Actor.objects.filter(buurt=buurt, naam="Mia").exists()
 
 
 def test_inline_edit_returns_the_row(coordinator_client, buurt):
     actor = f.make_actor(buurt, "Mia", soort="bewoner")
-    url = _url(buurt, "buurt:actor_bewerken", pk=actor.pk)
+    url = _url(buurt, "buurt:actor_edit", pk=actor.pk)
     form = coordinator_client.get(url, **HX).content.decode()
     assert "<html" not in form
     assert f'name="actor-{actor.pk}-naam"' in form
@@ -110,7 +110,7 @@ def test_inline_edit_returns_the_row(coordinator_client, buurt):
 
 def test_delete_asks_for_confirmation_then_removes(coordinator_client, buurt):
     actor = f.make_actor(buurt, "Mia", soort="bewoner")
-    url = _url(buurt, "buurt:actor_verwijderen", pk=actor.pk)
+    url = _url(buurt, "buurt:actor_delete", pk=actor.pk)
     confirm = coordinator_client.get(url, **HX).content.decode()
     assert "definitief verwijderen" in confirm
     assert Actor.objects.filter(pk=actor.pk).exists()
@@ -146,14 +146,12 @@ def test_adding_and_ending_a_relation_keeps_it_in_history(coordinator_client, bu
     actor = f.make_actor(buurt, "Buurthuis")
     ander = f.make_actor(buurt, "Jeugdhuis")
     coordinator_client.post(
-        _url(buurt, "buurt:relatie_nieuw", pk=actor.pk),
+        _url(buurt, "buurt:relatie_create", pk=actor.pk),
         {"naar": "jeugdhuis", "intensiteit": "actief_afstemmen", "sinds": "2026-01-05"},
     )
     relatie = actor.relaties_van.get()
     assert relatie.naar == ander
-    coordinator_client.post(
-        _url(buurt, "buurt:relatie_beeindigen", pk=relatie.pk), {"actor": actor.pk}
-    )
+    coordinator_client.post(_url(buurt, "buurt:relatie_end", pk=relatie.pk), {"actor": actor.pk})
     relatie.refresh_from_db()
     assert relatie.tot is not None
 
@@ -161,7 +159,7 @@ def test_adding_and_ending_a_relation_keeps_it_in_history(coordinator_client, bu
 def test_relation_with_unknown_actor_is_refused(coordinator_client, buurt):
     actor = f.make_actor(buurt, "Buurthuis")
     response = coordinator_client.post(
-        _url(buurt, "buurt:relatie_nieuw", pk=actor.pk),
+        _url(buurt, "buurt:relatie_create", pk=actor.pk),
         {"naar": "Bestaat niet", "intensiteit": "actief_afstemmen", "sinds": "2026-01-05"},
     )
     assert "Geen actor “Bestaat niet” in deze buurt" in response.content.decode()
@@ -201,7 +199,7 @@ def test_list_runs_a_constant_number_of_queries(coordinator_client, buurt, param
 
 
 def test_adding_with_htmx_runs_a_constant_number_of_queries(coordinator_client, buurt):
-    url = _url(buurt, "buurt:actor_nieuw")
+    url = _url(buurt, "buurt:actor_create")
     _fill(buurt, 3)
     with CaptureQueriesContext(connection) as small:
         coordinator_client.post(url, {"naam": "Een", "soort": "bewoner"}, **HX)
@@ -228,7 +226,7 @@ def test_actor_detail_runs_a_constant_number_of_queries(coordinator_client, buur
 def test_who_knows_them_is_entered_by_name(coordinator_client, buurt):
     partner = f.make_partner(buurt, "Vzw Samen")
     coordinator_client.post(
-        _url(buurt, "buurt:actor_nieuw"),
+        _url(buurt, "buurt:actor_create"),
         {"naam": "Mia", "soort": "bewoner", "aangebracht_door": "vzw samen"},
     )
     assert Actor.objects.get(naam="Mia").aangebracht_door == partner.actor
@@ -236,7 +234,7 @@ def test_who_knows_them_is_entered_by_name(coordinator_client, buurt):
 
 def test_an_unknown_acquaintance_is_refused(coordinator_client, buurt):
     response = coordinator_client.post(
-        _url(buurt, "buurt:actor_nieuw"),
+        _url(buurt, "buurt:actor_create"),
         {"naam": "Mia", "soort": "bewoner", "aangebracht_door": "Niemand"},
     )
     assert "Geen actor “Niemand” in deze buurt" in response.content.decode()
@@ -249,9 +247,9 @@ def test_suggestions_list_a_few_matching_names_of_this_buurt(
     f.make_partner(buurt, "Vzw Samen")
     f.make_actor(buurt, "Samenhuis")
     f.make_actor(other_buurt, "Samen Zuid")
-    url = _url(buurt, "buurt:actor_suggesties")
+    url = _url(buurt, "buurt:actor_suggestions")
     html = coordinator_client.get(
-        url, {"veld": "x", "x": "samen", "lijst": "x-suggesties"}
+        url, {"field": "x", "x": "samen", "list": "x-suggesties"}
     ).content.decode()
     assert html.startswith('<datalist id="x-suggesties">')
     assert "Vzw Samen" in html
@@ -264,13 +262,13 @@ def test_suggestions_for_several_partners_keep_the_names_already_typed(coordinat
     f.make_partner(buurt, "Buurthuis")
     f.make_actor(buurt, "Buurtwinkel")
     params = {
-        "veld": "p",
+        "field": "p",
         "p": "Vzw Samen; buurt",
-        "lijst": "p-s",
-        "partners": "1",
-        "meerdere": "1",
+        "list": "p-s",
+        "partners_only": "1",
+        "multiple": "1",
     }
-    html = coordinator_client.get(_url(buurt, "buurt:actor_suggesties"), params).content.decode()
+    html = coordinator_client.get(_url(buurt, "buurt:actor_suggestions"), params).content.decode()
     assert '<option value="Vzw Samen; Buurthuis">' in html
     assert "Buurtwinkel" not in html
 

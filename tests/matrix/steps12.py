@@ -15,23 +15,23 @@ def _actor(w):
 ROUTES = [
     Route("buurt:ken_je_buurt", kwargs=_slug, expect=GET_ONLY),
     Route(
-        "buurt:actor_nieuw",
+        "buurt:actor_create",
         kwargs=_slug,
         expect={**POST_ONLY, "POST": write(302)},
         data=lambda w: {"naam": "Nieuwe buur", "soort": "bewoner"},
     ),
     Route("buurt:actor_detail", kwargs=_actor, expect=GET_ONLY),
     Route(
-        "buurt:actor_suggesties",
+        "buurt:actor_suggestions",
         kwargs=_slug,
         expect={
             "GET": {**READ, "onderzoeker": 400, "coordinator": 400},  # without a datalist id
             "POST": NOT_ALLOWED,
         },
     ),
-    Route("buurt:actor_rij", kwargs=_actor, expect=GET_ONLY),
+    Route("buurt:actor_row", kwargs=_actor, expect=GET_ONLY),
     Route(
-        "buurt:actor_bewerken",
+        "buurt:actor_edit",
         kwargs=_actor,
         expect={"GET": write(200), "POST": write(302)},
         data=lambda w: {
@@ -39,33 +39,33 @@ ROUTES = [
             f"actor-{w.actor.pk}-soort": "vereniging",
         },
     ),
-    Route("buurt:actor_verwijderen", kwargs=_actor, expect={"GET": write(200), "POST": write(302)}),
+    Route("buurt:actor_delete", kwargs=_actor, expect={"GET": write(200), "POST": write(302)}),
     Route(
-        "buurt:relatie_nieuw",
+        "buurt:relatie_create",
         kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.ander.pk},
         expect={**POST_ONLY, "POST": write(302)},
         data=lambda w: {"naar": "Vzw Samen", "intensiteit": "doorverwijzen", "sinds": "2026-02-01"},
     ),
     Route(
-        "buurt:relatie_beeindigen",
+        "buurt:relatie_end",
         kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.relatie.pk},
         expect={**POST_ONLY, "POST": write(302)},
     ),
     Route("partners:vonken", kwargs=_slug, expect=GET_ONLY),
     Route(
-        "partners:enthousiasme",
+        "partners:rate_enthousiasme",
         kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.partner.pk},
         expect={**POST_ONLY, "POST": write(302)},
         data=lambda w: {"niveau": "vuur"},
     ),
     Route(
-        "partners:partner_maken",
+        "partners:partner_create",
         kwargs=_slug,
         expect={**POST_ONLY, "POST": write(302)},
         data=lambda w: {"actor": w.actor.naam},
     ),
     Route(
-        "partners:succes_nieuw",
+        "partners:succes_create",
         kwargs=_slug,
         expect={**POST_ONLY, "POST": write(302)},
         data=lambda w: {"titel": "Buurtfeest", "datum": "2026-05-01", "partners": "Vzw Samen"},

@@ -34,7 +34,7 @@ def test_enough_fire_advises_reaching_higher(coordinator_client, buurt):
 def test_one_click_adds_a_dated_rating_and_keeps_history(coordinator_client, coordinator, buurt):
     partner = f.make_partner(buurt, "Vzw Samen", niveau="vonk")
     response = coordinator_client.post(
-        _url(buurt, "partners:enthousiasme", pk=partner.pk), {"niveau": "vuur"}, **HX
+        _url(buurt, "partners:rate_enthousiasme", pk=partner.pk), {"niveau": "vuur"}, **HX
     )
     html = response.content.decode()
     assert f'<li id="partner-{partner.pk}"' in html
@@ -50,7 +50,7 @@ def test_one_click_adds_a_dated_rating_and_keeps_history(coordinator_client, coo
 def test_rating_without_javascript_redirects(coordinator_client, buurt):
     partner = f.make_partner(buurt)
     response = coordinator_client.post(
-        _url(buurt, "partners:enthousiasme", pk=partner.pk), {"niveau": "vonk"}
+        _url(buurt, "partners:rate_enthousiasme", pk=partner.pk), {"niveau": "vonk"}
     )
     assert response.status_code == 302
     assert response.url.endswith(f"#partner-{partner.pk}")
@@ -58,7 +58,9 @@ def test_rating_without_javascript_redirects(coordinator_client, buurt):
 
 def test_an_unknown_level_writes_nothing(coordinator_client, buurt):
     partner = f.make_partner(buurt)
-    coordinator_client.post(_url(buurt, "partners:enthousiasme", pk=partner.pk), {"niveau": "x"})
+    coordinator_client.post(
+        _url(buurt, "partners:rate_enthousiasme", pk=partner.pk), {"niveau": "x"}
+    )
     assert not Enthousiasme.objects.exists()
 
 
@@ -77,14 +79,14 @@ def test_trend_shows_the_level_at_each_month_end(coordinator_client, buurt):
 def test_make_partner_by_name(coordinator_client, buurt):
     actor = f.make_actor(buurt, "Jeugdhuis Kadee")
     response = coordinator_client.post(
-        _url(buurt, "partners:partner_maken"), {"actor": "jeugdhuis kadee", "niveau": "vonk"}
+        _url(buurt, "partners:partner_create"), {"actor": "jeugdhuis kadee", "niveau": "vonk"}
     )
     assert response.status_code == 302
     assert actor.partner.enthousiasme.get().niveau == "vonk"
 
 
 def test_make_partner_of_an_unknown_name_shows_an_error(coordinator_client, buurt):
-    response = coordinator_client.post(_url(buurt, "partners:partner_maken"), {"actor": "Niemand"})
+    response = coordinator_client.post(_url(buurt, "partners:partner_create"), {"actor": "Niemand"})
     assert "Voeg hem eerst toe" in response.content.decode()
     assert not Partner.objects.exists()
 
@@ -92,7 +94,7 @@ def test_make_partner_of_an_unknown_name_shows_an_error(coordinator_client, buur
 def test_logging_a_success_with_htmx_prepends_it(coordinator_client, buurt):
     partner = f.make_partner(buurt, "Vzw Samen")
     response = coordinator_client.post(
-        _url(buurt, "partners:succes_nieuw"),
+        _url(buurt, "partners:succes_create"),
         {"titel": "Eerste soepbar", "datum": "2026-05-01", "partners": "vzw samen;"},
         **HX,
     )
@@ -105,7 +107,7 @@ def test_logging_a_success_with_htmx_prepends_it(coordinator_client, buurt):
 
 def test_a_success_needs_a_title(coordinator_client, buurt):
     response = coordinator_client.post(
-        _url(buurt, "partners:succes_nieuw"), {"titel": "", "datum": "2026-05-01"}
+        _url(buurt, "partners:succes_create"), {"titel": "", "datum": "2026-05-01"}
     )
     assert "Dit veld is verplicht" in response.content.decode()
     assert not Succes.objects.exists()
@@ -116,7 +118,7 @@ def test_partners_of_another_buurt_cannot_be_linked_to_a_success(
 ):
     f.make_partner(other_buurt, "Vzw Zuid")
     response = coordinator_client.post(
-        _url(buurt, "partners:succes_nieuw"),
+        _url(buurt, "partners:succes_create"),
         {"titel": "X", "datum": "2026-05-01", "partners": "Vzw Zuid"},
     )
     assert "“Vzw Zuid” is geen partner in deze buurt" in response.content.decode()
@@ -127,7 +129,7 @@ def test_a_success_can_involve_several_partners(coordinator_client, buurt):
     samen = f.make_partner(buurt, "Vzw Samen")
     linde = f.make_partner(buurt, "De Linde")
     coordinator_client.post(
-        _url(buurt, "partners:succes_nieuw"),
+        _url(buurt, "partners:succes_create"),
         {"titel": "Buurtfeest", "datum": "2026-05-01", "partners": "Vzw Samen; de linde"},
     )
     assert set(Succes.objects.get().partners.all()) == {samen, linde}
@@ -170,7 +172,7 @@ def test_onderzoeker_sees_enthusiasm_but_no_buttons(onderzoeker_client, buurt):
 
 def test_rating_with_htmx_runs_a_constant_number_of_queries(coordinator_client, buurt):
     partner = f.make_partner(buurt, niveau="vonk")
-    url = _url(buurt, "partners:enthousiasme", pk=partner.pk)
+    url = _url(buurt, "partners:rate_enthousiasme", pk=partner.pk)
     _fill(buurt, 2)
     with CaptureQueriesContext(connection) as small:
         coordinator_client.post(url, {"niveau": "vuur"}, **HX)
