@@ -287,7 +287,15 @@ class Command(BaseCommand):
             Generator(target, actors, random.Random(seed), writer).run()
             granted = grant_demo_coordinator(target)
             if writer.postgres:
+                analyzed = clock.monotonic()
                 analyze()
+                self.report(f"statistieken bijgewerkt in {clock.monotonic() - analyzed:.1f} s")
+            committing = clock.monotonic()
+        # Foreign keys are deferred: PostgreSQL checks them all at COMMIT, in one batch (about
+        # twice as fast as checking per statement, measured on a million actors).
+        self.report(
+            f"verwijzingen gecontroleerd en vastgelegd in {clock.monotonic() - committing:.1f} s"
+        )
         self.report(
             f"Buurt '{target.slug}' gevuld in {clock.monotonic() - started:.1f} s: "
             + ", ".join(f"{writer.counts[m]} {m._meta.verbose_name_plural}" for m in MODELS)
