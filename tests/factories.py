@@ -6,7 +6,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 
 from buurt.models import Actor, Buurt, Relatie, Rol
-from initiatieven.models import Activiteit, Deelname, Initiatief, Succes, Team
+from initiatieven.models import Activiteit, Deelname, Initiatief, Succes, Team, Voorkeur
 from partners.links import create_link
 from partners.models import Enthousiasme, Partner
 
@@ -81,3 +81,9 @@ def make_partnerlink(partner, days=30, **extra):
     if extra:
         link.save()
     return link, token
+
+
+def make_voorkeur(partner, participatieniveau="adviseren", bron="partnerlink", **extra):
+    return Voorkeur.objects.create(
+        partner=partner, participatieniveau=participatieniveau, bron=bron, **extra
+    )
