@@ -53,6 +53,12 @@ def test_every_rung_is_explained_in_a_sentence(world):
     text = partner_session_client(world.partner).get(HOME).text
     for rung in ("Informeren", "Raadplegen", "Adviseren", "Coproduceren", "Meebeslissen"):
         assert re.search(rf"<dt>{rung}</dt><dd>[^<]+\.</dd>", text), rung
+    # ...and next to every choice, as its accessible description.
+    radio = f'id="id_team-{world.team.pk}-participatieniveau_3"'
+    assert f'{radio} aria-describedby="id_team-{world.team.pk}-participatieniveau_3-uitleg"' in text
+    assert re.search(
+        rf'id="id_team-{world.team.pk}-participatieniveau_3-uitleg">Je werkt samen[^<]+\.<', text
+    )
 
 
 def test_get_changes_nothing(world):
