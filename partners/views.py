@@ -263,7 +263,6 @@ def partner_home(request):
                     "section": section,
                     "partner": partner,
                     "account_query": account_query,
-                    "uitleg": LADDER_UITLEG,
                 },
             )
 
