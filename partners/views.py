@@ -50,7 +50,7 @@ def partner_headers(view):
 # Coordinator side: links for one partner, and the partner's own preferences.
 
 
-def _links_page(request, buurt, partner, form, status=200):
+def _links_page(request, buurt, partner, form):
     links = Paginator(
         partner.links.select_related("aangemaakt_door").order_by("-aangemaakt_op", "-id"), 10
     ).get_page(request.GET.get("pagina"))
@@ -70,7 +70,6 @@ def _links_page(request, buurt, partner, form, status=200):
             "links": links,
             "voorkeuren": voorkeuren,
         },
-        status=status,
     )
 
 
