@@ -1,13 +1,14 @@
 """Page times of steps 1-2 and the dashboard: a buurt of 100,000 actors versus a small one.
 
-Usage (from the repository root; fills two buurten the first time, reuses them after):
+Usage (from the repository root):
 
     DEBUG=true .venv/bin/python bench/steps12.py [--actors 100000] [--runs 15]
     DEBUG=true DATABASE_URL=postgres://... .venv/bin/python bench/steps12.py
 
-Prints the median time per page for both buurten, the ratio large/small and the number
-of queries (which must be equal). Buurten "bench-klein" and "bench-groot" are created in
-the configured database; pass --refill to rebuild them.
+The small buurt is the demo (`manage.py demo`); the large one, "bench-groot", is filled by
+`manage.py seed_scale` the first time and reused after (pass --refill to rebuild it). Prints
+the median (and fastest) time per page for both, the ratio large/small and the number of
+queries, which must be the same for both.
 """
 
 import argparse
@@ -15,7 +16,7 @@ import os
 import statistics
 import sys
 import time
-from datetime import date, timedelta
+from io import StringIO
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -27,116 +28,52 @@ django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
-from buurt.models import Actor, Buurt, Relatie, Rol  # noqa: E402
-from initiatieven.models import Succes  # noqa: E402
-from partners.models import Enthousiasme, Niveau, Partner  # noqa: E402
-
-BATCH = 5000
-SOORTEN = Actor.Soort.values
-SECTOREN = Actor.Sector.values
-NIVEAUS = Niveau.values
-
-
-@transaction.atomic
-def fill(slug, actors):
-    """A buurt with `actors` actors, 1% of them partners with a year and a half of ratings."""
-    Buurt.objects.filter(slug=slug).delete()
-    buurt = Buurt.objects.create(slug=slug, naam=f"Bench {actors}")
-    n_partners = max(10, actors // 100)
-    Actor.objects.bulk_create(
-        (
-            Actor(buurt=buurt, naam=f"Kenner {i}", soort=SOORTEN[i % 4], sector=SECTOREN[i % 12])
-            for i in range(n_partners)
-        ),
-        batch_size=BATCH,
-    )
-    introducers = list(Actor.objects.in_buurt(buurt).values_list("pk", flat=True))
-    partners = Partner.objects.bulk_create(Partner(actor_id=pk) for pk in introducers)
-    today = date.today()
-    Enthousiasme.objects.bulk_create(
-        (
-            Enthousiasme(
-                partner=p, niveau=NIVEAUS[(i + k) % 3], datum=today - timedelta(days=160 * k)
-            )
-            for i, p in enumerate(partners)
-            for k in range(3)
-        ),
-        batch_size=BATCH,
-    )
-    Actor.objects.bulk_create(
-        (
-            Actor(
-                buurt=buurt,
-                naam=f"Actor {i}",
-                soort=SOORTEN[i % 4],
-                sector=SECTOREN[i % 12],
-                aangebracht_door_id=introducers[i % len(introducers)] if i % 3 == 0 else None,
-            )
-            for i in range(actors - n_partners)
-        ),
-        batch_size=BATCH,
-    )
-    # A buurt grows over time: spread the actors over three years (auto_now_add set "now").
-    ids = list(Actor.objects.in_buurt(buurt).order_by("pk").values_list("pk", flat=True))
-    step = max(1, len(ids) // 36)
-    now = timezone.now()
-    for month in range(36):
-        chunk = ids[month * step : (month + 1) * step if month < 35 else None]
-        if chunk:
-            Actor.objects.filter(pk__gte=chunk[0], pk__lte=chunk[-1]).update(
-                aangemaakt_op=now - timedelta(days=30 * (35 - month))
-            )
-    Relatie.objects.bulk_create(
-        (
-            Relatie(
-                buurt=buurt,
-                van_id=introducers[i],
-                naar_id=introducers[i + 1],
-                intensiteit="actief_afstemmen",
-                sinds=today - timedelta(days=i % 400),
-            )
-            for i in range(len(introducers) - 1)
-        ),
-        batch_size=BATCH,
-    )
-    successen = Succes.objects.bulk_create(
-        Succes(buurt=buurt, titel=f"Succes {i}", datum=today - timedelta(days=i % 365))
-        for i in range(n_partners // 2)
-    )
-    Through = Succes.partners.through
-    Through.objects.bulk_create(
-        Through(succes_id=s.pk, partner_id=partners[i % len(partners)].pk)
-        for i, s in enumerate(successen)
-    )
-    return buurt
+from buurt.management.commands.demo import SLUG as DEMO_SLUG  # noqa: E402
+from buurt.models import Actor, Buurt, Rol  # noqa: E402
 
 
 def ensure(slug, actors, refill):
+    """The big buurt, filled by `seed_scale` unless it already has the right size."""
     buurt = Buurt.objects.filter(slug=slug).first()
     if refill or buurt is None or Actor.objects.in_buurt(buurt).count() != actors:
         started = time.perf_counter()
-        buurt = fill(slug, actors)
+        call_command("seed_scale", buurt=slug, actors=actors, stdout=StringIO())
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # fresh planner statistics, as autovacuum would give
-        print(f"filled {slug} with {actors} actors in {time.perf_counter() - started:.1f}s")
+        print(
+            f"seed_scale filled {slug} with {actors} actors in {time.perf_counter() - started:.1f}s"
+        )
+        buurt = Buurt.objects.get(slug=slug)
     return buurt
 
 
+def demo_buurt():
+    call_command("demo", stdout=StringIO())
+    return Buurt.objects.get(slug=DEMO_SLUG)
+
+
 def pages(buurt):
+    # The actor who brought in the most others: the heaviest detail page.
     top = (
-        Actor.objects.in_buurt(buurt).partners().order_by("pk").values_list("pk", flat=True).first()
-    )
+        Actor.objects.in_buurt(buurt)
+        .filter(aangebracht_door__isnull=False)
+        .values("aangebracht_door")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .values_list("aangebracht_door", flat=True)
+        .first()
+    ) or Actor.objects.in_buurt(buurt).values_list("pk", flat=True).first()
     base = f"/buurten/{buurt.slug}"
     hx = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "actor-results"}
     return [
         ("dashboard", f"{base}/", {}),
         ("ken je buurt", f"{base}/ken-je-buurt/", {}),
-        ("  zoek 'or 7'", f"{base}/ken-je-buurt/?q=or+7", {}),
+        ("  zoek 'peeters'", f"{base}/ken-je-buurt/?q=peeters", {}),
         ("  soort, pagina 20", f"{base}/ken-je-buurt/?soort=vereniging&pagina=20", {}),
         ("  htmx-filter", f"{base}/ken-je-buurt/?sector=zorg", hx),
         ("  actor (introducer)", f"{base}/ken-je-buurt/{top}/", {}),
@@ -162,14 +99,14 @@ def measure(client, url, headers, runs):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--actors", type=int, default=100_000)
-    parser.add_argument("--small", type=int, default=300)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--refill", action="store_true")
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
-    klein = ensure("bench-klein", args.small, args.refill)
+    klein = demo_buurt()
     groot = ensure("bench-groot", args.actors, args.refill)
+    small_size = Actor.objects.in_buurt(klein).count()
     user, _created = get_user_model().objects.get_or_create(username="bench-coordinator")
     for buurt in (klein, groot):
         Rol.objects.get_or_create(user=user, buurt=buurt, defaults={"rol": "coordinator"})
@@ -177,7 +114,7 @@ def main():
     client.force_login(user)
 
     print(f"database: {connection.vendor}; median (and fastest) of {args.runs} runs")
-    print(f"{'page':20} {args.small:>17} {args.actors:>17}  ratio (fastest)  queries")
+    print(f"{'page':20} {f'demo ({small_size})':>17} {args.actors:>17}  ratio (fastest)  queries")
     ratios, fastest = [], []
     for (label, small_url, headers), (_l, large_url, _h) in zip(
         pages(klein), pages(groot), strict=True

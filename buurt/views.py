@@ -55,14 +55,27 @@ def _soort_counts(buurt):
 
 
 def _who_knows_whom(buurt):
-    """The actors (mostly partners) who brought in the most others."""
-    return list(
+    """The actors (mostly partners) who brought in the most others.
+
+    Grouped on the foreign key alone, names fetched for the top few only: joining every
+    actor to its introducer's name first costs a join over the whole buurt.
+    """
+    top = list(
         Actor.objects.in_buurt(buurt)
         .filter(aangebracht_door__isnull=False)
-        .values("aangebracht_door", "aangebracht_door__naam")
+        .values("aangebracht_door")
         .annotate(aantal=Count("id"))
-        .order_by("-aantal", "aangebracht_door__naam")[:8]
+        .order_by("-aantal", "aangebracht_door")[:8]
     )
+    names = dict(
+        Actor.objects.filter(pk__in=[row["aangebracht_door"] for row in top]).values_list(
+            "pk", "naam"
+        )
+    )
+    return [
+        {"pk": row["aangebracht_door"], "naam": names.get(row["aangebracht_door"], ""), **row}
+        for row in top
+    ]
 
 
 class KnownCountPaginator(Paginator):
