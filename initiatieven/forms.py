@@ -36,6 +36,9 @@ class ActiviteitForm(forms.ModelForm):
     def __init__(self, *args, buurt, zoek="", **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.buurt = buurt
+        if self.instance.pk:
+            # Edit rows sit on the page next to the add form: keep their ids apart.
+            self.auto_id = f"id_activiteit{self.instance.pk}_%s"
         if self.is_bound:
             selected = self.data.getlist(self.add_prefix("organisatoren"))
         elif self.instance.pk:
@@ -228,6 +231,7 @@ class TeamForm(forms.ModelForm):
         self.fields["initiatief"].queryset = Initiatief.objects.in_buurt(buurt)
         if self.instance.pk:
             del self.fields["initiatief"]
+            self.auto_id = f"id_team{self.instance.pk}_%s"
 
 
 class LidForm(forms.Form):

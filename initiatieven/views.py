@@ -421,7 +421,7 @@ def deelname_bewerken(request, slug, pk):
     deelname = _get_deelname(buurt, pk)
     team = deelname.team
     if request.method == "POST":
-        form = DeelnameForm(request.POST)
+        form = DeelnameForm(request.POST, auto_id=f"id_deelname{pk}_%s")
         if form.is_valid():
             for name, value in form.cleaned_data.items():
                 setattr(deelname, name, value)
@@ -434,11 +434,12 @@ def deelname_bewerken(request, slug, pk):
             return redirect(reverse("initiatieven:bomen", args=[buurt.slug]) + f"#team-{team.pk}")
     else:
         form = DeelnameForm(
+            auto_id=f"id_deelname{pk}_%s",
             initial={
                 "participatieniveau": deelname.participatieniveau,
                 "nodig": deelname.nodig,
                 "middelen": deelname.middelen,
-            }
+            },
         )
     context = {"buurt": buurt, "deelname": deelname, "team": team, "form": form}
     return _partial_or_page(request, "initiatieven/deelname_edit.html", context, "deelname-form")
