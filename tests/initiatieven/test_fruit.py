@@ -5,6 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from buurt.models import Relatie
+from initiatieven import forms
 from initiatieven.fruit import laaghangend_fruit
 from initiatieven.models import Activiteit, Initiatief
 from tests import factories as f
@@ -216,3 +217,17 @@ def test_fruit_page_query_count_does_not_grow(coordinator_client, buurt):
     small = _count_queries(coordinator_client, url)
     _fill(buurt, 10)
     assert _count_queries(coordinator_client, url) == small
+
+
+def test_a_large_buurt_lists_few_organisers_but_accepts_any(coordinator_client, buurt, monkeypatch):
+    monkeypatch.setattr(forms, "MAX_CHOICES", 2)
+    actors = [f.make_actor(buurt, naam) for naam in ("Anna", "Bert", "Chiro", "Dirk")]
+    url = reverse("initiatieven:fruit", args=[buurt.slug])
+    page = coordinator_client.get(url).text
+    assert ">Anna</option>" in page and ">Chiro</option>" not in page
+    assert 'name="zoek"' in page
+    found = coordinator_client.get(url, {"zoek": "chi"}).text
+    assert ">Chiro</option>" in found and ">Anna</option>" not in found
+    response = coordinator_client.post(url, {"naam": "Soepbar", "organisatoren": [actors[3].pk]})
+    assert response.status_code == 302
+    assert list(Activiteit.objects.get().organisatoren.all()) == [actors[3]]
