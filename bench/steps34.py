@@ -64,6 +64,8 @@ def ensure_buurt(slug, actors, refill):
         call_command("seed_scale", buurt=slug, actors=actors, verbosity=0)
     else:
         fill(slug, actors)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # fresh bulk loads leave the planner guessing
     print(f"filled {slug} with {actors} actors in {time.perf_counter() - started:.0f}s")
     return Buurt.objects.get(slug=slug)
 

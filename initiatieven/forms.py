@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Case, When
 from django.utils.translation import gettext_lazy as _
 
 from buurt.models import Actor, Samenwerkingsintensiteit
@@ -10,22 +11,28 @@ from .models import Activiteit, Initiatief, Middel, Participatieniveau, Team
 MAX_CHOICES = 200
 
 
-def limit_choices(field, queryset, zoek="", selected=()):
+def limit_choices(field, queryset, shown, selected=(), label=str):
     """Validate against the whole buurt, but render at most MAX_CHOICES options.
 
-    A buurt can hold 100,000 actors; a select with all of them is unusable and slow.
-    The field keeps the full queryset for validation; only the widget is narrowed.
+    A buurt can hold 100,000 actors and thousands of partners; a select with all of them
+    is unusable and slow. The field keeps the full queryset for validation; the widget
+    shows ``shown`` (e.g. search hits) plus whatever is already selected.
     """
     field.queryset = queryset
-    shown = queryset.search(zoek) if zoek else queryset
-    options = list(shown.values_list("pk", "naam")[:MAX_CHOICES])
-    known = {pk for pk, _naam in options}
-    missing = [pk for pk in selected if pk and int(pk) not in known]
+    options = list(shown[:MAX_CHOICES])
+    known = {option.pk for option in options}
+    missing = {int(pk) for pk in selected if str(pk).isdigit()} - known
     if missing:
-        options += list(queryset.filter(pk__in=missing).values_list("pk", "naam"))
+        options += list(queryset.filter(pk__in=missing))
     blank = [] if isinstance(field, forms.ModelMultipleChoiceField) else [("", "---------")]
-    field.widget.choices = blank + options
+    field.widget.choices = blank + [(option.pk, label(option)) for option in options]
     return len(options) >= MAX_CHOICES
+
+
+def _selected(form, name, initial=()):
+    if form.is_bound:
+        return form.data.getlist(form.add_prefix(name))
+    return initial
 
 
 class ActiviteitForm(forms.ModelForm):
@@ -39,14 +46,13 @@ class ActiviteitForm(forms.ModelForm):
         if self.instance.pk:
             # Edit rows sit on the page next to the add form: keep their ids apart.
             self.auto_id = f"id_activiteit{self.instance.pk}_%s"
-        if self.is_bound:
-            selected = self.data.getlist(self.add_prefix("organisatoren"))
-        elif self.instance.pk:
-            selected = [a.pk for a in self.instance.organisatoren.all()]
-        else:
-            selected = []
+        initial = [a.pk for a in self.instance.organisatoren.all()] if self.instance.pk else []
+        actoren = Actor.objects.in_buurt(buurt).only("id", "naam")
         self.truncated = limit_choices(
-            self.fields["organisatoren"], Actor.objects.in_buurt(buurt), zoek, selected
+            self.fields["organisatoren"],
+            actoren,
+            actoren.search(zoek),
+            _selected(self, "organisatoren", initial),
         )
 
 
@@ -184,11 +190,22 @@ class ReikHogerForm(forms.Form):
         label=_("Geen van deze partners heeft vuur. Ik start toch."), required=False
     )
 
-    def __init__(self, *args, buurt, **kwargs):
+    def __init__(self, *args, buurt, zoek="", **kwargs):
         super().__init__(*args, **kwargs)
         partners = Partner.objects.in_buurt(buurt).select_related("actor").with_enthousiasme()
-        self.fields["partners"].queryset = partners
-        self.fields["partners"].label_from_instance = self.partner_label
+        # Those with fire first: they are who a new initiative needs.
+        vuur_eerst = Case(
+            When(huidig_enthousiasme=Niveau.VUUR, then=0),
+            When(huidig_enthousiasme=Niveau.VONK, then=1),
+            default=2,
+        )
+        shown = partners.order_by(vuur_eerst, "actor__naam", "id")
+        if zoek:
+            shown = shown.filter(actor__naam__icontains=zoek)
+        selected = _selected(self, "partners", self.initial.get("partners", ()))
+        self.truncated = limit_choices(
+            self.fields["partners"], partners, shown, selected, self.partner_label
+        )
 
     @staticmethod
     def partner_label(partner):
@@ -253,9 +270,11 @@ class LidForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, buurt, **kwargs):
+    def __init__(self, *args, partners, shown, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = Partner.objects.in_buurt(buurt).select_related("actor")
+        self.truncated = limit_choices(
+            self.fields["partner"], partners, shown, _selected(self, "partner")
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -269,6 +288,15 @@ class LidForm(forms.Form):
 
 
 class BaseLedenFormSet(forms.BaseFormSet):
+    def __init__(self, *args, buurt, zoek="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.partners = Partner.objects.in_buurt(buurt).select_related("actor")
+        shown = self.partners.filter(actor__naam__icontains=zoek) if zoek else self.partners
+        self.shown = list(shown[:MAX_CHOICES])  # one query for all member rows
+
+    def get_form_kwargs(self, index):
+        return {"partners": self.partners, "shown": self.shown}
+
     def clean(self):
         if any(self.errors):
             return

@@ -75,13 +75,16 @@ def fruit_view(request, slug):
     template = "initiatieven/fruit_page.html"
     if request.method == "POST":
         form = ActiviteitForm(request.POST, buurt=buurt, zoek=request.POST.get("zoek", ""))
+        toegevoegd = None
         if form.is_valid():
             activiteit = services.save_activiteit(form)
-            messages.success(request, _("Activiteit %(naam)s toegevoegd.") % {"naam": activiteit})
+            toegevoegd = _("Activiteit %(naam)s toegevoegd.") % {"naam": activiteit}
             if not request.htmx:
+                messages.success(request, toegevoegd)
                 return redirect("initiatieven:fruit", slug=buurt.slug)
             form = None
         context = _fruit_context(request, buurt, form)
+        context["toegevoegd"] = toegevoegd
         return _partial_or_page(request, template, context, "inhoud")
     context = _fruit_context(request, buurt)
     partial = "kansen" if request.htmx and request.htmx.target == "kansen" else "inhoud"
@@ -187,8 +190,9 @@ def fruit_initiatief(request, slug):
 @require_http_methods(["GET", "POST"])
 def reik_hoger(request, slug):
     buurt = get_buurt_for_user(request, slug, write=True)
+    zoek = request.POST.get("zoek") or request.GET.get("zoek", "")
     if request.method == "POST":
-        form = ReikHogerForm(request.POST, buurt=buurt)
+        form = ReikHogerForm(request.POST, buurt=buurt, zoek=zoek)
         if form.is_valid():
             data = form.cleaned_data
             initiatief = services.create_initiatief(
@@ -207,13 +211,14 @@ def reik_hoger(request, slug):
         # A preview, not a submission: show the choice again without any errors.
         ids = request.GET.getlist("partners")
         initial = {name: request.GET.get(name, "") for name in ("naam", "soort", "doel")}
-        form = ReikHogerForm(buurt=buurt, initial={**initial, "partners": ids})
+        form = ReikHogerForm(buurt=buurt, zoek=zoek, initial={**initial, "partners": ids})
     gekozen = _gekozen_partners(form, ids)
     context = {
         "buurt": buurt,
         "form": form,
         "gekozen": gekozen,
         "geen_vuur": bool(gekozen) and not any(p.vuur for p in gekozen),
+        "zoek": zoek,
     }
     return _partial_or_page(request, "initiatieven/reik_hoger.html", context, "vuur")
 
@@ -360,9 +365,10 @@ def bomen_view(request, slug):
 @require_http_methods(["GET", "POST"])
 def team_nieuw(request, slug):
     buurt = get_buurt_for_user(request, slug, write=True)
+    zoek = request.POST.get("zoek") or request.GET.get("zoek", "")
     if request.method == "POST":
         form = TeamForm(request.POST, buurt=buurt)
-        leden = LedenFormSet(request.POST, prefix="leden", form_kwargs={"buurt": buurt})
+        leden = LedenFormSet(request.POST, prefix="leden", buurt=buurt, zoek=zoek)
         if form.is_valid() and leden.is_valid():
             data = dict(form.cleaned_data)
             team = services.create_team(
@@ -376,8 +382,8 @@ def team_nieuw(request, slug):
             return redirect(reverse("initiatieven:bomen", args=[buurt.slug]) + f"#team-{team.pk}")
     else:
         form = TeamForm(buurt=buurt, initial={"initiatief": request.GET.get("initiatief")})
-        leden = LedenFormSet(prefix="leden", form_kwargs={"buurt": buurt})
-    context = {"buurt": buurt, "form": form, "leden": leden}
+        leden = LedenFormSet(prefix="leden", buurt=buurt, zoek=zoek)
+    context = {"buurt": buurt, "form": form, "leden": leden, "zoek": zoek}
     return render(request, "initiatieven/team_form.html", context)
 
 

@@ -134,7 +134,8 @@ def test_adding_an_activity_with_htmx_returns_the_content_partial(coordinator_cl
     response = coordinator_client.post(url, {"naam": "Soepbar"}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert response.text.lstrip().startswith('<div id="inhoud">')
-    assert "Soepbar" in response.text
+    assert "Activiteit Soepbar toegevoegd." in response.text
+    assert not list(response.wsgi_request._messages)
 
 
 def test_an_activity_without_name_is_refused_with_a_message(coordinator_client, buurt):

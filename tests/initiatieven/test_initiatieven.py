@@ -3,6 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from initiatieven import forms
 from initiatieven.models import Initiatief
 from tests import factories as f
 
@@ -163,3 +164,16 @@ def test_initiatives_page_query_count_does_not_grow(coordinator_client, buurt):
     small = count()
     fill(5)
     assert count() == small
+
+
+def test_reaching_higher_lists_partners_with_fire_first_and_finds_others(
+    coordinator_client, buurt, monkeypatch
+):
+    monkeypatch.setattr(forms, "MAX_CHOICES", 2)
+    f.make_partner(buurt, "Anna", niveau="geen")
+    f.make_partner(buurt, "Bert", niveau="vonk")
+    f.make_partner(buurt, "Zus", niveau="vuur")
+    page = coordinator_client.get(_reik_hoger(buurt)).text
+    assert page.index("Zus (") < page.index("Bert (")
+    assert "Anna (" not in page
+    assert "Anna (" in coordinator_client.get(_reik_hoger(buurt), {"zoek": "ann"}).text
