@@ -257,3 +257,42 @@ def test_bomen_page_query_count_does_not_grow(coordinator_client, buurt):
     small = count()
     fill(6)
     assert count() == small
+
+
+def test_team_edit_is_a_card_form_with_htmx_and_a_page_without(coordinator_client, buurt):
+    team = _healthy_team(buurt)
+    url = reverse("initiatieven:team_bewerken", args=[buurt.slug, team.pk])
+    fragment = coordinator_client.get(url, HTTP_HX_REQUEST="true").text
+    assert fragment.lstrip().startswith(f'<article class="card team" id="team-{team.pk}"')
+    assert "<html" not in fragment
+    page = coordinator_client.get(url).text
+    assert "<html" in page and f'id="team-{team.pk}"' in page
+
+
+def test_an_empty_team_name_is_refused_in_the_card(coordinator_client, buurt):
+    team = _healthy_team(buurt)
+    url = reverse("initiatieven:team_bewerken", args=[buurt.slug, team.pk])
+    response = coordinator_client.post(
+        url, {"naam": "", "intensiteit": "doorverwijzen"}, HTTP_HX_REQUEST="true"
+    )
+    assert "Dit veld is verplicht." in response.text
+    team.refresh_from_db()
+    assert team.naam
+    assert not team.intensiteiten.exists()
+
+
+def test_new_team_form_query_count_does_not_grow(coordinator_client, buurt):
+    url = reverse("initiatieven:team_nieuw", args=[buurt.slug])
+    initiatief = f.make_initiatief(buurt)
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert coordinator_client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    f.make_partner(buurt)
+    small = count()
+    for _ in range(8):
+        f.make_team(initiatief)
+        f.make_partner(buurt, niveau="vuur")
+    assert count() == small

@@ -177,3 +177,16 @@ def test_reaching_higher_lists_partners_with_fire_first_and_finds_others(
     assert page.index("Zus (") < page.index("Bert (")
     assert "Anna (" not in page
     assert "Anna (" in coordinator_client.get(_reik_hoger(buurt), {"zoek": "ann"}).text
+
+
+def test_reaching_higher_query_count_does_not_grow(coordinator_client, buurt):
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            response = coordinator_client.get(_reik_hoger(buurt), {"partners": ids})
+            assert response.status_code == 200
+        return len(ctx.captured_queries)
+
+    ids = [f.make_partner(buurt, niveau="vonk").pk]
+    small = count()
+    ids += [f.make_partner(buurt, niveau="vuur").pk for _ in range(8)]
+    assert count() == small
