@@ -1,7 +1,9 @@
 """Writes that span several rows. Each is one transaction, called by views, admin and CLI."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from buurt.models import Relatie
 
@@ -43,6 +45,11 @@ def create_team(initiatief, *, naam, doel, intensiteit, leden, door=None, **extr
 
     ``leden`` is a list of dicts with partner, participatieniveau, nodig and middelen.
     """
+    vreemd = [
+        lid["partner"] for lid in leden if lid["partner"].actor.buurt_id != initiatief.buurt_id
+    ]
+    if vreemd:
+        raise ValidationError(_("Kies partners uit dezelfde buurt als het initiatief."))
     team = Team.objects.create(initiatief=initiatief, naam=naam, doel=doel, **extra)
     Teamintensiteit.objects.create(team=team, intensiteit=intensiteit, door=door)
     Deelname.objects.bulk_create(

@@ -117,9 +117,10 @@ def activiteit_view(request, slug, pk):
     return render(request, "initiatieven/activiteit_form.html", context)
 
 
-def _after_fruit_action(request, buurt, message):
+def _after_fruit_action(request, buurt, melding=None, fout=None):
+    """Without JS: back to the chances with a message. With HTMX: the refreshed chances."""
     if not request.htmx:
-        messages.success(request, message)
+        messages.add_message(request, messages.ERROR if fout else messages.SUCCESS, fout or melding)
         return redirect(reverse("initiatieven:fruit", args=[buurt.slug]) + "#kansen")
     kansen, meer_kansen = fruit.laaghangend_fruit(buurt)
     context = {
@@ -129,28 +130,15 @@ def _after_fruit_action(request, buurt, message):
         "kan_bewerken": True,
         "intensiteiten": Samenwerkingsintensiteit.choices,
         "soorten": Initiatief.Soort.choices,
-        "melding": message,
+        "melding": melding,
+        "fout": fout,
     }
     return render(request, "initiatieven/fruit_page.html#kansen", context)
 
 
-def _fruit_action_failed(request, buurt, form):
-    errors = "; ".join(str(e) for errors in form.errors.values() for e in errors)
-    message = _("Niet bewaard: %(fouten)s") % {"fouten": errors}
-    if not request.htmx:
-        messages.error(request, message)
-        return redirect(reverse("initiatieven:fruit", args=[buurt.slug]) + "#kansen")
-    kansen, meer_kansen = fruit.laaghangend_fruit(buurt)
-    context = {
-        "buurt": buurt,
-        "kansen": kansen,
-        "meer_kansen": meer_kansen,
-        "kan_bewerken": True,
-        "intensiteiten": Samenwerkingsintensiteit.choices,
-        "soorten": Initiatief.Soort.choices,
-        "fout": message,
-    }
-    return render(request, "initiatieven/fruit_page.html#kansen", context)
+def _niet_bewaard(form):
+    fouten = "; ".join(str(e) for errors in form.errors.values() for e in errors)
+    return _("Niet bewaard: %(fouten)s") % {"fouten": fouten}
 
 
 @login_required
@@ -159,7 +147,7 @@ def fruit_relatie(request, slug):
     buurt = get_buurt_for_user(request, slug, write=True)
     form = RelatieVoorstelForm(request.POST, buurt=buurt)
     if not form.is_valid():
-        return _fruit_action_failed(request, buurt, form)
+        return _after_fruit_action(request, buurt, fout=_niet_bewaard(form))
     van, naar = form.cleaned_data["van"], form.cleaned_data["naar"]
     services.record_relatie(buurt, van, naar, form.cleaned_data["intensiteit"])
     message = _("Relatie tussen %(van)s en %(naar)s vastgelegd.") % {"van": van, "naar": naar}
@@ -172,7 +160,7 @@ def fruit_initiatief(request, slug):
     buurt = get_buurt_for_user(request, slug, write=True)
     form = VoortbouwForm(request.POST, buurt=buurt)
     if not form.is_valid():
-        return _fruit_action_failed(request, buurt, form)
+        return _after_fruit_action(request, buurt, fout=_niet_bewaard(form))
     initiatief = services.create_initiatief(
         buurt,
         naam=form.cleaned_data["naam"],
