@@ -95,9 +95,9 @@ def netwerkkaart(buurt, filters):
     actoren_qs = Actor.objects.in_buurt(buurt)
     if filters.soort:
         actoren_qs = actoren_qs.filter(soort=filters.soort)
-    relaties = (
-        Relatie.objects.in_buurt(buurt).actief().filter(intensiteit__in=filters.intensiteiten)
-    )
+    relaties = Relatie.objects.in_buurt(buurt).actief()
+    if filters.intensiteit:
+        relaties = relaties.filter(intensiteit__in=filters.intensiteiten)
 
     per_soort = dict(actoren_qs.values_list("soort").annotate(n=Count("id")).order_by())
     totaal = sum(per_soort.values())
@@ -137,7 +137,7 @@ def netwerkkaart(buurt, filters):
     kaart.relaties_tabel = (
         relaties.filter(tabel_filter)
         .select_related("van", "naar")
-        .order_by("van__naam", "naar__naam", "id")
+        .order_by("-sinds", "-id")  # newest first: sorting 100,000 rows by name is slow
     )
     return kaart
 

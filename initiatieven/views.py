@@ -5,6 +5,7 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import trigger_client_event
 
@@ -225,20 +226,22 @@ def _gekozen_partners(form, ids):
 
 VRAGEN = {
     Initiatief.Soort.BEWONERSINITIATIEF: [
-        _("Wie zijn de trekkers, en hoe houden we hun vuur brandend?"),
-        _("Wat hebben ze nodig om te groeien, zonder het over te nemen?"),
-        _("Laat duizend bloemen bloeien: welke kleine initiatieven verdienen een duwtje?"),
+        gettext_lazy("Wie zijn de trekkers, en hoe houden we hun vuur brandend?"),
+        gettext_lazy("Wat hebben ze nodig om te groeien, zonder het over te nemen?"),
+        gettext_lazy(
+            "Laat duizend bloemen bloeien: welke kleine initiatieven verdienen een duwtje?"
+        ),
     ],
     Initiatief.Soort.ZORGZAAM_BUURTINITIATIEF: [
-        _("Zijn er al bewonersinitiatieven? Zo niet: wie start er een?"),
-        _("Zijn ze warm, maar nog niet zorgzaam? Hoe worden ze dat?"),
-        _("Vallen er bewoners uit de boot? Hoe wordt het initiatief inclusief?"),
-        _("Ondersteunen vrijwilligers en professionals, of nemen ze over?"),
+        gettext_lazy("Zijn er al bewonersinitiatieven? Zo niet: wie start er een?"),
+        gettext_lazy("Zijn ze warm, maar nog niet zorgzaam? Hoe worden ze dat?"),
+        gettext_lazy("Vallen er bewoners uit de boot? Hoe wordt het initiatief inclusief?"),
+        gettext_lazy("Ondersteunen vrijwilligers en professionals, of nemen ze over?"),
     ],
     Initiatief.Soort.BUURTGERICHT_ZORGINITIATIEF: [
-        _("Welke zorg- en welzijnsprofessionals trekken het initiatief?"),
-        _("Hoe sluit het aan bij wat bewoners zelf al doen?"),
-        _("Is de buurt de juiste schaal voor dit doel?"),
+        gettext_lazy("Welke zorg- en welzijnsprofessionals trekken het initiatief?"),
+        gettext_lazy("Hoe sluit het aan bij wat bewoners zelf al doen?"),
+        gettext_lazy("Is de buurt de juiste schaal voor dit doel?"),
     ],
 }
 
