@@ -55,7 +55,7 @@ def laaghangend_fruit(buurt, limit=10):
             groups[("thema", activiteit.thema)].append(activiteit)
 
     kansen, seen, examined = [], set(), 0
-    for _group, members in sorted(groups.items()):
+    for _group, members in sorted(groups.items(), key=_specific_first):
         for a, b in combinations(members, 2):
             examined += 1
             if examined > MAX_PAIRS_EXAMINED:
@@ -80,6 +80,12 @@ def laaghangend_fruit(buurt, limit=10):
     return [
         Kans(a, b, actors[van], actors[naar], _shared(a, b)) for a, b, (van, naar) in kansen
     ], more
+
+
+def _specific_first(group):
+    """A specific target group first, then themes; "all residents" says least."""
+    (kind, value), _members = group
+    return (value == Doelgroep.IEDEREEN, kind, value)
 
 
 def _organisers(buurt):

@@ -232,3 +232,15 @@ def test_a_large_buurt_lists_few_organisers_but_accepts_any(coordinator_client, 
     response = coordinator_client.post(url, {"naam": "Soepbar", "organisatoren": [actors[3].pk]})
     assert response.status_code == 302
     assert list(Activiteit.objects.get().organisatoren.all()) == [actors[3]]
+
+
+def test_a_specific_target_group_comes_before_all_residents(buurt):
+    for naam, doelgroep in (
+        ("A", "iedereen"),
+        ("B", "iedereen"),
+        ("C", "senioren"),
+        ("D", "senioren"),
+    ):
+        _activiteit(buurt, naam, [f.make_actor(buurt)], doelgroep=doelgroep)
+    kansen, _more = laaghangend_fruit(buurt)
+    assert [(k.a.naam, k.b.naam) for k in kansen] == [("C", "D"), ("A", "B")]
