@@ -8,7 +8,8 @@ Usage (from the repository root; fills the buurten the first time, reuses them a
 The small buurt is the demo buurt (made with the demo command if missing); the large one,
 "bench34-groot", is filled with the seed_scale command. Pass --small N to compare with a
 seed_scale buurt of N actors instead of the demo. Prints the median time per page for both
-buurten, the ratio large/small and the number of queries (which must be equal).
+buurten, the ratio large/small and the number of queries (which must be equal, except
+het bos: above 200 actors it first picks the most connected ones, one query more).
 Pass --refill to rebuild the bench buurten.
 """
 
