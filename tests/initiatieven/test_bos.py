@@ -103,3 +103,22 @@ def test_bos_page_query_count_does_not_grow(coordinator_client, buurt):
     small = count()
     fill(5)
     assert count() == small
+
+
+def test_bos_query_count_above_the_limit_does_not_grow(coordinator_client, buurt, monkeypatch):
+    monkeypatch.setattr(bos, "MAX_ACTOREN", 5)
+    url = reverse("initiatieven:bos", args=[buurt.slug])
+
+    def fill(n):
+        for _ in range(n):
+            f.make_relatie(f.make_actor(buurt), f.make_actor(buurt))
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert coordinator_client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    fill(4)
+    small = count()
+    fill(20)
+    assert count() == small
