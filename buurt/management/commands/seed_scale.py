@@ -245,10 +245,13 @@ class Writer:
 
     def _copy(self, cursor, table, names, fields, chunk):
         as_json = [isinstance(field, models.JSONField) for field in fields]
+        if any(as_json):
+            chunk = [
+                [json.dumps(v) if j else v for v, j in zip(row, as_json, strict=True)]
+                for row in chunk
+            ]
         with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
             for row in chunk:
-                if any(as_json):
-                    row = [json.dumps(v) if j else v for v, j in zip(row, as_json, strict=True)]
                 copy.write_row(row)
 
 
