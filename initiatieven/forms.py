@@ -324,3 +324,8 @@ class DeelnameForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    vertrekt = forms.BooleanField(
+        label=_("Verlaat het team vandaag"),
+        required=False,
+        help_text=_("De deelname wordt afgesloten, niet gewist: de geschiedenis blijft."),
+    )

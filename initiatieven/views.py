@@ -420,9 +420,7 @@ def deelname_bewerken(request, slug, pk):
     if request.method == "POST":
         form = DeelnameForm(request.POST, auto_id=f"id_deelname{pk}_%s")
         if form.is_valid():
-            for name, value in form.cleaned_data.items():
-                setattr(deelname, name, value)
-            deelname.save(update_fields=list(form.cleaned_data))
+            services.change_deelname(deelname, **form.cleaned_data)
             if request.htmx:
                 return _team_card(request, buurt, team)
             messages.success(

@@ -296,3 +296,15 @@ def test_new_team_form_query_count_does_not_grow(coordinator_client, buurt):
         f.make_team(initiatief)
         f.make_partner(buurt, niveau="vuur")
     assert count() == small
+
+
+def test_a_partner_who_leaves_disappears_from_the_card(coordinator_client, buurt):
+    team = _healthy_team(buurt)
+    deelname = Deelname.objects.get(partner__actor__naam="Okra")
+    url = reverse("initiatieven:deelname_bewerken", args=[buurt.slug, deelname.pk])
+    data = {"participatieniveau": "adviseren", "nodig": "on", "vertrekt": "on"}
+    response = coordinator_client.post(url, data, HTTP_HX_REQUEST="true")
+    assert f'id="team-{team.pk}"' in response.text
+    assert "Okra" not in response.text
+    assert "minstens twee partners" in response.text
+    assert Deelname.objects.filter(pk=deelname.pk, vertrokken_op__isnull=False).exists()
