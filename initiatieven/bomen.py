@@ -3,13 +3,13 @@ and the four health criteria of a small team, computed from the data."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from buurt.models import Samenwerkingsintensiteit
 
-from .models import Deelname, Middel, Participatieniveau, Team, Voorkeur
+from .models import Deelname, Middel, Participatieniveau, Team, Teamintensiteit, Voorkeur
 
 
 @dataclass
@@ -67,10 +67,12 @@ class TeamOverzicht:
 
 def teams_page_queryset(buurt):
     actief = Deelname.objects.actief().select_related("partner__actor")
+    latest = Teamintensiteit.objects.filter(team=OuterRef("pk")).order_by("-datum", "-id")
     return (
         Team.objects.in_buurt(buurt)
         .select_related("initiatief")
         .with_intensiteit()
+        .annotate(intensiteit_sinds=Subquery(latest.values("datum")[:1]))
         .prefetch_related(Prefetch("deelnames", queryset=actief, to_attr="actieve_deelnames"))
         .order_by("naam", "id")
     )

@@ -206,6 +206,7 @@ def test_a_changed_intensity_becomes_a_new_dated_record(coordinator_client, buur
         f'<article class="card team gezond" id="team-{team.pk}"'
     )
     assert "tijdelijk partnerschap" in response.text
+    assert "(sinds " in response.text
     assert list(team.intensiteiten.values_list("intensiteit", flat=True)) == [
         "tijdelijk_partnerschap",
         "doorverwijzen",
