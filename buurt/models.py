@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -87,6 +87,12 @@ class ActorQuerySet(models.QuerySet):
     def search(self, text):
         return self.filter(naam__icontains=text) if text else self
 
+    def count_per_soort(self):
+        """{soort: number of actors}. COUNT(*) rather than COUNT(id): it reads the
+        (buurt, soort, naam) index alone, without visiting the rows."""
+        rows = self.values("soort").annotate(n=Count("*")).order_by()
+        return {row["soort"]: row["n"] for row in rows}
+
 
 class Actor(models.Model):
     class Soort(models.TextChoices):
@@ -145,6 +151,7 @@ class Actor(models.Model):
             models.Index(fields=["buurt", "soort", "naam"], name="actor_buurt_soort_naam"),
             models.Index(fields=["buurt", "sector", "naam"], name="actor_buurt_sector_naam"),
             models.Index(fields=["buurt", "aangemaakt_op"], name="actor_buurt_aangemaakt"),
+            models.Index(fields=["buurt", "aangebracht_door"], name="actor_buurt_aangebracht"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.models import Count, F, Prefetch
 from django.http import HttpResponseBadRequest, JsonResponse
@@ -16,6 +15,7 @@ from partners.models import Enthousiasme
 from .access import can_edit, get_actor_for_user, get_buurt_for_user, get_relatie_for_user
 from .forms import NAME_SEPARATOR, ActorFilterForm, ActorForm, RelatieForm
 from .models import Actor, Buurt, Relatie
+from .pagination import KnownCountPaginator
 from .progress import growth_over_time, step_overview
 
 ACTORS_PER_PAGE = 25
@@ -43,8 +43,7 @@ def dashboard(request, slug):
 
 
 def _soort_counts(buurt):
-    rows = Actor.objects.in_buurt(buurt).values("soort").annotate(n=Count("id")).order_by()
-    per_soort = {row["soort"]: row["n"] for row in rows}
+    per_soort = Actor.objects.in_buurt(buurt).count_per_soort()
     return {
         "totaal": sum(per_soort.values()),
         "per_soort": per_soort,
@@ -58,13 +57,14 @@ def _who_knows_whom(buurt):
     """The actors (mostly partners) who brought in the most others.
 
     Grouped on the foreign key alone, names fetched for the top few only: joining every
-    actor to its introducer's name first costs a join over the whole buurt.
+    actor to its introducer's name first costs a join over the whole buurt. COUNT(*) lets
+    PostgreSQL count from the (buurt, aangebracht_door) index without visiting the rows.
     """
     top = list(
         Actor.objects.in_buurt(buurt)
         .filter(aangebracht_door__isnull=False)
         .values("aangebracht_door")
-        .annotate(aantal=Count("id"))
+        .annotate(aantal=Count("*"))
         .order_by("-aantal", "aangebracht_door")[:8]
     )
     names = dict(
@@ -78,22 +78,13 @@ def _who_knows_whom(buurt):
     ]
 
 
-class KnownCountPaginator(Paginator):
-    """A paginator told its count, when the page already counted the same rows."""
-
-    def __init__(self, object_list, per_page, count=None):
-        super().__init__(object_list, per_page)
-        if count is not None:
-            self.count = count  # replaces the cached_property: no COUNT query
-
-
 def _actor_page(request, buurt, filter_form, counts):
     actoren = filter_form.filter(Actor.objects.in_buurt(buurt)).select_related(
         "aangebracht_door", "partner"
     )
     # Unfiltered, or filtered on soort only: the counts per soort already hold the total.
     known = None
-    if filter_form.is_valid():
+    if counts is not None and filter_form.is_valid():
         active = {key for key, value in filter_form.cleaned_data.items() if value}
         if not active:
             known = counts["totaal"]
@@ -103,20 +94,27 @@ def _actor_page(request, buurt, filter_form, counts):
     return paginator.get_page(request.GET.get("pagina"))
 
 
-def _ken_je_buurt_context(request, buurt, form=None):
+def _ken_je_buurt_context(request, buurt, form=None, results_only=False):
+    """The whole page, or with `results_only` just what the results partial shows: the
+    counts per soort and who knows whom each read the whole buurt, so they are left out."""
     filter_form = ActorFilterForm(request.GET, auto_id="filter_%s")
-    counts = _soort_counts(buurt)
+    counts = None if results_only else _soort_counts(buurt)
     page = _actor_page(request, buurt, filter_form, counts)
     via = None
     if filter_form.is_valid() and filter_form.cleaned_data["via"]:
         via = Actor.objects.in_buurt(buurt).filter(pk=filter_form.cleaned_data["via"]).first()
-    return {
+    context = {
         "buurt": buurt,
         "can_edit": can_edit(buurt),
-        "filter_form": filter_form,
         "via": via,
         "page": page,
         "querystring": filter_form.querystring(),
+    }
+    if results_only:
+        return context
+    return {
+        **context,
+        "filter_form": filter_form,
         "counts": counts,
         "introducers": _who_knows_whom(buurt),
         "form": form if form is not None else ActorForm(buurt=buurt),
@@ -127,11 +125,11 @@ def _ken_je_buurt_context(request, buurt, form=None):
 @require_GET
 def ken_je_buurt(request, slug):
     buurt = get_buurt_for_user(request, slug)
-    template = "buurt/ken_je_buurt.html"
     htmx = request.htmx
     if htmx and htmx.target == "actor-results" and not htmx.history_restore_request:
-        template += "#results"
-    return render(request, template, _ken_je_buurt_context(request, buurt))
+        context = _ken_je_buurt_context(request, buurt, results_only=True)
+        return render(request, "buurt/ken_je_buurt.html#results", context)
+    return render(request, "buurt/ken_je_buurt.html", _ken_je_buurt_context(request, buurt))
 
 
 @login_required
