@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from buurt.access import can_edit, get_buurt_for_user
+from buurt.pagination import KnownCountPaginator
 from buurt.progress import month_starts
 from initiatieven.models import Deelname, Initiatief, Succes, Voorkeur
 from initiatieven.services import log_succes
@@ -412,9 +413,10 @@ def _ambition_advice(totaal, vonk, vuur):
 
 def _vonken_context(request, buurt, partner_form=None, succes_form=None):
     months = month_starts(timezone.localdate())
-    page = Paginator(_partners_with_trend(buurt, months), PARTNERS_PER_PAGE).get_page(
-        request.GET.get("pagina")
-    )
+    summary = _fire_summary(buurt)
+    page = KnownCountPaginator(
+        _partners_with_trend(buurt, months), PARTNERS_PER_PAGE, count=summary["totaal"]
+    ).get_page(request.GET.get("pagina"))
     _attach_trend(page.object_list, months)
     successen = Paginator(
         Succes.objects.in_buurt(buurt)
@@ -427,7 +429,7 @@ def _vonken_context(request, buurt, partner_form=None, succes_form=None):
         "can_edit": can_edit(buurt),
         "page": page,
         "niveaus": Niveau.choices,
-        "summary": _fire_summary(buurt),
+        "summary": summary,
         "successen": successen,
         "partner_form": partner_form or PartnerCreateForm(buurt=buurt),
         "succes_form": succes_form or SuccesForm(buurt=buurt),
