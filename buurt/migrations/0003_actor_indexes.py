@@ -1,6 +1,8 @@
 """Indexes for a buurt with many actors.
 
 (buurt, aangebracht_door) lets "who knows whom" count per introducer from the index alone.
+(buurt, id) lets a join from partners (or anything else that reaches its buurt through the
+actor) probe the few actors it needs, where the planner would otherwise read them all.
 On PostgreSQL a trigram index serves the name search (`naam__icontains`, which Django writes
 as `UPPER(naam::text) LIKE UPPER(...)`), so searching stays fast however large the buurt;
 SQLite has no such index and keeps scanning, which is fine at its scale.
@@ -36,6 +38,10 @@ class Migration(migrations.Migration):
             index=models.Index(
                 fields=["buurt", "aangebracht_door"], name="actor_buurt_aangebracht"
             ),
+        ),
+        migrations.AddIndex(
+            model_name="actor",
+            index=models.Index(fields=["buurt", "id"], name="actor_buurt_id"),
         ),
         migrations.RunPython(create_trigram_index, drop_trigram_index),
     ]
