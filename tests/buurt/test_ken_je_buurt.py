@@ -303,3 +303,16 @@ def test_page_count_matches_the_filter_without_an_extra_count(coordinator_client
     assert "Pagina 1 van 2" in html
     html = coordinator_client.get(_url(buurt)).content.decode()
     assert "31 actoren" in html
+
+
+def test_htmx_results_skip_the_counts_that_only_the_full_page_shows(coordinator_client, buurt):
+    partner = f.make_partner(buurt, "Vzw Samen")
+    f.make_actor(buurt, "Mia", soort="bewoner", aangebracht_door=partner.actor)
+    with CaptureQueriesContext(connection) as partial:
+        response = coordinator_client.get(_url(buurt), HTTP_HX_TARGET="actor-results", **HX)
+    assert "Mia" in response.content.decode()
+    grouped = [q["sql"] for q in partial.captured_queries if "GROUP BY" in q["sql"]]
+    assert grouped == []
+    with CaptureQueriesContext(connection) as full:
+        coordinator_client.get(_url(buurt))
+    assert len(partial) < len(full)

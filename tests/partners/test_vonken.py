@@ -180,3 +180,18 @@ def test_rating_with_htmx_runs_a_constant_number_of_queries(coordinator_client, 
     with CaptureQueriesContext(connection) as large:
         coordinator_client.post(url, {"niveau": "geen"}, **HX)
     assert len(small) == len(large)
+
+
+def test_partner_pages_are_counted_by_the_fire_summary(coordinator_client, buurt):
+    for i in range(30):
+        f.make_partner(buurt, f"Partner {i:02}", niveau="vonk")
+    with CaptureQueriesContext(connection) as ctx:
+        html = coordinator_client.get(_url(buurt), {"pagina": "2"}).content.decode()
+    assert "Pagina 2 van 2" in html
+    assert "Partner 29" in html
+    partner_counts = [
+        q["sql"]
+        for q in ctx.captured_queries
+        if q["sql"].startswith('SELECT COUNT(*) AS "__count" FROM "partners_partner"')
+    ]
+    assert partner_counts == []
