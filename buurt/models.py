@@ -152,9 +152,6 @@ class Actor(models.Model):
             models.Index(fields=["buurt", "sector", "naam"], name="actor_buurt_sector_naam"),
             models.Index(fields=["buurt", "aangemaakt_op"], name="actor_buurt_aangemaakt"),
             models.Index(fields=["buurt", "aangebracht_door"], name="actor_buurt_aangebracht"),
-            # Partners, enthusiasm, ... reach their buurt through the actor: with this index
-            # a join probes a few actors instead of reading every actor of the buurt.
-            models.Index(fields=["buurt", "id"], name="actor_buurt_id"),
         ]
         constraints = [
             models.CheckConstraint(
