@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from buurt.access import can_edit, get_buurt_for_user
-from buurt.pagination import KnownCountPaginator
 from buurt.progress import month_starts
 from initiatieven.models import Deelname, Initiatief, Succes, Voorkeur
 from initiatieven.services import log_succes
@@ -411,13 +410,27 @@ def _ambition_advice(totaal, vonk, vuur):
     return ADVICE["vonken"]
 
 
+def _partner_page(request, buurt, months):
+    """One page of partners by name, with their trend.
+
+    The partners' ids are sorted first and only the page's partners fetched: with LIMIT and
+    OFFSET on the join itself, PostgreSQL walks the buurt's actors in name order looking for
+    partners, which gets slower with every page. The ids also give the count.
+    """
+    ids = list(
+        Partner.objects.in_buurt(buurt).order_by("actor__naam", "id").values_list("pk", flat=True)
+    )
+    page = Paginator(ids, PARTNERS_PER_PAGE).get_page(request.GET.get("pagina"))
+    partners = _partners_with_trend(buurt, months).in_bulk(page.object_list)
+    page.object_list = _attach_trend(
+        [partners[pk] for pk in page.object_list if pk in partners], months
+    )
+    return page
+
+
 def _vonken_context(request, buurt, partner_form=None, succes_form=None):
     months = month_starts(timezone.localdate())
-    summary = _fire_summary(buurt)
-    page = KnownCountPaginator(
-        _partners_with_trend(buurt, months), PARTNERS_PER_PAGE, count=summary["totaal"]
-    ).get_page(request.GET.get("pagina"))
-    _attach_trend(page.object_list, months)
+    page = _partner_page(request, buurt, months)
     successen = Paginator(
         Succes.objects.in_buurt(buurt)
         .select_related("initiatief")
@@ -429,7 +442,7 @@ def _vonken_context(request, buurt, partner_form=None, succes_form=None):
         "can_edit": can_edit(buurt),
         "page": page,
         "niveaus": Niveau.choices,
-        "summary": summary,
+        "summary": _fire_summary(buurt),
         "successen": successen,
         "partner_form": partner_form or PartnerCreateForm(buurt=buurt),
         "succes_form": succes_form or SuccesForm(buurt=buurt),

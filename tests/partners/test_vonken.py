@@ -182,7 +182,7 @@ def test_rating_with_htmx_runs_a_constant_number_of_queries(coordinator_client, 
     assert len(small) == len(large)
 
 
-def test_partner_pages_are_counted_by_the_fire_summary(coordinator_client, buurt):
+def test_partner_pages_need_no_count_query(coordinator_client, buurt):
     for i in range(30):
         f.make_partner(buurt, f"Partner {i:02}", niveau="vonk")
     with CaptureQueriesContext(connection) as ctx:
