@@ -1,7 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from . import views  # noqa: F401
+from . import views
 
 app_name = "onderzoek"
 
-urlpatterns = []
+urlpatterns = [
+    path("onderzoek/", views.index, name="index"),
+]

@@ -198,7 +198,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "zorgzaam@localhost")
 
 # Keyed hash for researcher pseudonyms; the same key links waves of exports.
-EXPORT_PSEUDONYM_KEY = env_str("EXPORT_PSEUDONYM_KEY")
+# Without a key, research exports are refused (see onderzoek/export.py).
+EXPORT_PSEUDONYM_KEY = env_str("EXPORT_PSEUDONYM_KEY") or ("development-only" if DEBUG else "")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

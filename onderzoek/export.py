@@ -1,0 +1,334 @@
+"""Research exports: rows out of the database, pseudonymised, into CSV, XLSX or JSON files,
+with a Frictionless data package and a readable codebook.
+
+Rows are read with ``values_list().iterator()`` (a server-side cursor on PostgreSQL) and
+written as they come, so memory stays flat however large the buurt is.
+
+The pseudonym key is required: with an empty ``EXPORT_PSEUDONYM_KEY`` nothing is exported.
+A per-export random key would give pseudonyms that cannot be linked across waves, which
+defeats longitudinal research; refusing makes the administrator choose a key once.
+"""
+
+import csv
+import hashlib
+import hmac
+import io
+import json
+import zipfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .tables import TABLES
+from .vocabularies import labels
+
+FORMATS = ("csv", "xlsx", "json")
+MEDIATYPES = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+}
+FORMULA_START = frozenset("=+-@\t\r")
+CHUNK_SIZE = 2000
+PSEUDONYM_LENGTH = 20  # hex characters: 80 bits, no collisions at any realistic size
+
+
+class ExportRefused(Exception):
+    pass
+
+
+def neutralise(value):
+    """Make a text cell inert for spreadsheets: a leading = + - @ tab or CR gets a quote."""
+    if value and value[0] in FORMULA_START:
+        return "'" + value
+    return value
+
+
+def pseudonymiser(key):
+    base = hmac.new(key, digestmod=hashlib.sha256)
+
+    def pseudonym(pk):
+        if pk is None:
+            return None
+        digest = base.copy()
+        digest.update(b"actor:%d" % pk)
+        return digest.hexdigest()[:PSEUDONYM_LENGTH]
+
+    return pseudonym
+
+
+def export_key():
+    key = settings.EXPORT_PSEUDONYM_KEY
+    if not key:
+        raise ExportRefused(
+            _(
+                "Er is geen sleutel voor pseudoniemen ingesteld (EXPORT_PSEUDONYM_KEY). "
+                "Zonder sleutel wordt er niets geëxporteerd: vraag de beheerder om er één in "
+                "te stellen en ze te bewaren, zodat pseudoniemen over exports heen gelijk blijven."
+            )
+        )
+    return key.encode()
+
+
+def key_fingerprint(key):
+    """A short public fingerprint: equal fingerprints mean linkable pseudonyms."""
+    return hmac.new(key, b"zorgzaam-fingerprint", hashlib.sha256).hexdigest()[:12]
+
+
+def _join(values):
+    return ";".join(values) if values else None
+
+
+def _strip_tz(value):
+    return value.astimezone(UTC).replace(tzinfo=None) if value is not None else None
+
+
+@dataclass
+class Export:
+    buurten: list
+    tables: list = field(default_factory=lambda: list(TABLES))
+    format: str = "csv"
+    identifiable: bool = False
+    created: datetime = field(default_factory=timezone.now)
+
+    def __post_init__(self):
+        if self.format not in FORMATS:
+            raise ValueError(f"Unknown format {self.format!r}")
+        self.key = export_key()
+        self.pseudonym = pseudonymiser(self.key)
+
+    # Rows -----------------------------------------------------------------------------
+
+    def _converters(self, table):
+        """(index, function) for the cells that need work in this format."""
+        converters = []
+        for index, column in enumerate(table.columns_for(self.identifiable)):
+            if column.pseudonym:
+                converters.append((index, self.pseudonym))
+            elif column.multiple:
+                converters.append((index, _join))
+            elif column.type == "string" and self.format != "json":
+                converters.append((index, neutralise))
+            elif column.type == "datetime" and self.format == "xlsx":
+                converters.append((index, _strip_tz))
+        return converters
+
+    def rows(self, table):
+        converters = self._converters(table)
+        queryset = table.queryset(self.buurten, self.identifiable)
+        for row in queryset.iterator(chunk_size=CHUNK_SIZE):
+            row = list(row)
+            for index, convert in converters:
+                row[index] = convert(row[index])
+            yield row
+
+    def header(self, table):
+        return [column.name for column in table.columns_for(self.identifiable)]
+
+    def filename(self, table):
+        return f"{table.name}.{self.format}"
+
+    # Writers --------------------------------------------------------------------------
+
+    def csv_chunks(self, table, rows_per_chunk=500):
+        """The CSV file as text chunks, for a streaming response."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(self.header(table))
+        batch = []
+        for row in self.rows(table):
+            batch.append(row)
+            if len(batch) >= rows_per_chunk:
+                writer.writerows(batch)
+                batch.clear()
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+        writer.writerows(batch)
+        yield buffer.getvalue()
+
+    def write_table(self, table, binary_file):
+        if self.format == "xlsx":
+            self._write_xlsx(table, binary_file)
+            return
+        text = io.TextIOWrapper(binary_file, encoding="utf-8", newline="", write_through=False)
+        try:
+            if self.format == "csv":
+                for chunk in self.csv_chunks(table):
+                    text.write(chunk)
+            else:
+                self._write_json(table, text)
+            text.flush()
+        finally:
+            text.detach()
+
+    def _write_json(self, table, text):
+        names = self.header(table)
+        text.write("[")
+        separator = "\n"
+        for row in self.rows(table):
+            text.write(separator)
+            text.write(json.dumps(dict(zip(names, row, strict=True)), default=str))
+            separator = ",\n"
+        text.write("\n]\n")
+
+    def _write_xlsx(self, table, binary_file):
+        from openpyxl import Workbook
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(table.name)
+        sheet.append(self.header(table))
+        for row in self.rows(table):
+            # An empty string, not None: openpyxl drops trailing empty cells otherwise.
+            sheet.append(
+                [
+                    ""
+                    if v is None
+                    else ILLEGAL_CHARACTERS_RE.sub("", v)
+                    if isinstance(v, str)
+                    else v
+                    for v in row
+                ]
+            )
+        workbook.save(binary_file)
+
+    def write_directory(self, directory):
+        for table in self.tables:
+            with open(directory / self.filename(table), "wb") as fh:
+                self.write_table(table, fh)
+        (directory / "datapackage.json").write_text(
+            json.dumps(self.datapackage(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+        (directory / "codebook.md").write_text(self.codebook(), encoding="utf-8")
+
+    def write_zip(self, binary_file):
+        with zipfile.ZipFile(binary_file, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for table in self.tables:
+                with archive.open(self.filename(table), "w", force_zip64=True) as member:
+                    self.write_table(table, member)
+            archive.writestr(
+                "datapackage.json", json.dumps(self.datapackage(), indent=2, ensure_ascii=False)
+            )
+            archive.writestr("codebook.md", self.codebook())
+
+    # Documentation --------------------------------------------------------------------
+
+    @property
+    def mode_statement(self):
+        if self.identifiable:
+            return (
+                "IDENTIFIABLE EXPORT made by an administrator: it contains names of natural "
+                "persons, contact data and free text. Handle it as personal data."
+            )
+        return (
+            "Pseudonymised export: natural persons (bewoners, professionals) appear only as a "
+            "keyed pseudonym; no names, contact data or free text are included. Cells starting "
+            "with = + - @ tab or carriage return are prefixed with ' in CSV and XLSX."
+        )
+
+    def _field(self, column):
+        descriptor = {"name": column.name, "type": column.type, "description": column.description}
+        constraints = {}
+        if column.required:
+            constraints["required"] = True
+        if column.vocabulary is not None:
+            values = [value for value, _nl, _en in labels(column.vocabulary)]
+            allowed = "; ".join(f"{v} = {nl} / {en}" for v, nl, en in labels(column.vocabulary))
+            descriptor["description"] += f" Allowed values (value = Dutch / English): {allowed}."
+            if column.multiple:
+                choice = "|".join(values)
+                constraints["pattern"] = f"({choice})(;({choice}))*"
+            else:
+                constraints["enum"] = values
+        if column.pseudonym:
+            constraints["pattern"] = f"[0-9a-f]{{{PSEUDONYM_LENGTH}}}"
+        if column.type == "boolean" and self.format == "csv":
+            descriptor["trueValues"] = ["True"]
+            descriptor["falseValues"] = ["False"]
+        if constraints:
+            descriptor["constraints"] = constraints
+        return descriptor
+
+    def datapackage(self):
+        resources = []
+        for table in self.tables:
+            resource = {
+                "name": table.name,
+                "path": self.filename(table),
+                "profile": "tabular-data-resource",
+                "title": str(table.title),
+                "description": table.description,
+                "format": self.format,
+                "mediatype": MEDIATYPES[self.format],
+                "schema": {
+                    "fields": [self._field(c) for c in table.columns_for(self.identifiable)],
+                    "missingValues": [""],
+                },
+            }
+            if self.format != "xlsx":
+                resource["encoding"] = "utf-8"
+            resources.append(resource)
+        return {
+            "profile": "tabular-data-package",
+            "name": "zorgzaam-export",
+            "title": "Zorgzaam research export",
+            "description": self.mode_statement,
+            "created": self.created.astimezone(UTC).isoformat(),
+            "keywords": [b.slug for b in self.buurten],
+            "zorgzaam": {
+                "buurten": [b.slug for b in self.buurten],
+                "pseudonymised": not self.identifiable,
+                "identifiable": self.identifiable,
+                "pseudonym_key_fingerprint": key_fingerprint(self.key),
+            },
+            "resources": resources,
+        }
+
+    def codebook(self):
+        lines = [
+            "# Zorgzaam research export: codebook",
+            "",
+            f"- Created: {self.created.astimezone(UTC).isoformat()}",
+            f"- Buurten: {', '.join(b.slug for b in self.buurten)}",
+            f"- Format: {self.format}",
+            f"- Pseudonym key fingerprint: `{key_fingerprint(self.key)}` (exports with the same "
+            "fingerprint have linkable pseudonyms)",
+            "",
+            f"**{self.mode_statement}**",
+            "",
+            "Dates are ISO 8601 (YYYY-MM-DD); date-times are in UTC. Empty cells are missing "
+            "values. Actors are linked across tables by their pseudonym; other tables by id.",
+            "",
+        ]
+        for table in self.tables:
+            lines += [
+                f"## {table.name} (`{self.filename(table)}`)",
+                "",
+                table.description,
+                "",
+                "| column | type | required | meaning |",
+                "|---|---|---|---|",
+            ]
+            vocabularies = []
+            for column in table.columns_for(self.identifiable):
+                meaning = column.description
+                if column.vocabulary is not None:
+                    meaning += f" Values: see *{column.name}* below."
+                    vocabularies.append(column)
+                required = "yes" if column.required else "no"
+                lines.append(f"| `{column.name}` | {column.type} | {required} | {meaning} |")
+            lines.append("")
+            for column in vocabularies:
+                lines += [
+                    f"**{column.name}**",
+                    "",
+                    "| value | Dutch | English |",
+                    "|---|---|---|",
+                ]
+                lines += [f"| `{v}` | {nl} | {en} |" for v, nl, en in labels(column.vocabulary)]
+                lines.append("")
+        return "\n".join(lines)
