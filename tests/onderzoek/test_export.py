@@ -1,4 +1,6 @@
 import csv
+import hashlib
+import hmac
 import io
 import json
 import zipfile
@@ -45,6 +47,14 @@ def test_pseudonyms_differ_with_another_key(filled, tmp_path, settings):
     settings.EXPORT_PSEUDONYM_KEY = "een-andere-sleutel"
     second = read_csv(export_to(tmp_path / "b") / "actors.csv")
     assert {row["actor"] for row in first}.isdisjoint({row["actor"] for row in second})
+
+
+def test_pseudonym_is_the_keyed_hmac_sha256_of_the_actor_id():
+    expected = hmac.new(b"sleutel", b"actor:42", hashlib.sha256).hexdigest()[:20]
+    assert pseudonymiser(b"sleutel")(42) == expected
+    long_key = b"k" * 100
+    expected = hmac.new(long_key, b"actor:42", hashlib.sha256).hexdigest()[:20]
+    assert pseudonymiser(long_key)(42) == expected
 
 
 def test_pseudonym_links_an_actor_across_tables(filled, tmp_path):
@@ -163,8 +173,8 @@ def test_json_keeps_values_verbatim(buurt, tmp_path):
 def test_csv_export_streams_in_chunks(buurt):
     for _ in range(30):
         f.make_actor(buurt)
-    export = Export([buurt], [TABLES[0]])
-    chunks = list(export.csv_chunks(TABLES[0], rows_per_chunk=10))
+    export = Export([buurt], [TABLES[0]], batch_size=10)
+    chunks = list(export.csv_chunks(TABLES[0]))
     assert len(chunks) == 4
     assert len(list(csv.reader(io.StringIO("".join(chunks))))) == 31
 
