@@ -89,7 +89,8 @@ class Table:
     def columns_for(self, identifiable):
         return [c for c in self.columns if identifiable or not c.identifiable_only]
 
-    def queryset(self, buurten, identifiable, datetimes_as_text=False):
+    def queryset(self, buurten, identifiable, datetimes_as_text=False, pseudonymise=None):
+        """The rows as tuples; `pseudonymise(source)` may turn pseudonym columns into SQL."""
         qs = self.model._default_manager.filter(**{f"{self.buurt_lookup}__in": buurten})
         if self.annotate:
             qs = qs.annotate(**self.annotate(identifiable))
@@ -98,6 +99,9 @@ class Table:
             if datetimes_as_text and column.type == "datetime":
                 qs = qs.annotate(**{f"{column.name}_iso": IsoUtc(column.source)})
                 sources.append(f"{column.name}_iso")
+            elif pseudonymise is not None and column.pseudonym:
+                qs = qs.annotate(**{f"{column.name}_pseudonym": pseudonymise(column.source)})
+                sources.append(f"{column.name}_pseudonym")
             else:
                 sources.append(column.source)
         return qs.order_by("pk").values_list(*sources)
