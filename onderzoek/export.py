@@ -34,20 +34,12 @@ MEDIATYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "json": "application/json",
 }
-FORMULA_START = frozenset("=+-@\t\r")
 CHUNK_SIZE = 5000
 PSEUDONYM_LENGTH = 20  # hex characters: 80 bits, no collisions at any realistic size
 
 
 class ExportRefused(Exception):
     pass
-
-
-def neutralise(value):
-    """Make a text cell inert for spreadsheets: a leading = + - @ tab or CR gets a quote."""
-    if value and value[0] in FORMULA_START:
-        return "'" + value
-    return value
 
 
 def pseudonymiser(key):
@@ -164,8 +156,6 @@ class Export:
                 converters.append((index, self.pseudonym))
             elif column.multiple:
                 converters.append((index, _join))
-            elif column.type == "string" and self.format != "json":
-                converters.append((index, neutralise))
             elif column.type == "datetime" and self.format == "xlsx":
                 converters.append((index, _strip_tz))
         return converters
@@ -181,6 +171,7 @@ class Export:
             pseudonymise=(lambda source: SqlPseudonym(source, pads))
             if self.sql_pseudonyms
             else None,
+            neutralise=self.format != "json",
         )
         # Outside a transaction PostgreSQL materialises a WITH HOLD cursor's whole result
         # before the first row; inside one, rows stream. SQLite would take a write lock.

@@ -63,6 +63,27 @@ class IsoUtc(Func):
         )
 
 
+class Neutralised(Func):
+    """Text made inert for spreadsheets, by the database: a leading = + - @ tab or CR
+    gets a quote in front (django-import-export's own option only handles =)."""
+
+    output_field = CharField()
+    template = (
+        "CASE WHEN substr(%(expressions)s, 1, 1) IN ('=', '+', '-', '@', %(tab)s, %(cr)s) "
+        "THEN '''' || %(expressions)s ELSE %(expressions)s END"
+    )
+
+    def _sql(self, compiler, connection, **extra):
+        sql, params = self.as_sql(compiler, connection, **extra)
+        return sql, (*params, *params, *params)  # the expression appears three times
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self._sql(compiler, connection, tab="chr(9)", cr="chr(13)", **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self._sql(compiler, connection, tab="char(9)", cr="char(13)", **extra)
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
@@ -89,7 +110,9 @@ class Table:
     def columns_for(self, identifiable):
         return [c for c in self.columns if identifiable or not c.identifiable_only]
 
-    def queryset(self, buurten, identifiable, datetimes_as_text=False, pseudonymise=None):
+    def queryset(
+        self, buurten, identifiable, datetimes_as_text=False, pseudonymise=None, neutralise=False
+    ):
         """The rows as tuples; `pseudonymise(source)` may turn pseudonym columns into SQL."""
         qs = self.model._default_manager.filter(**{f"{self.buurt_lookup}__in": buurten})
         if self.annotate:
@@ -102,6 +125,9 @@ class Table:
             elif pseudonymise is not None and column.pseudonym:
                 qs = qs.annotate(**{f"{column.name}_pseudonym": pseudonymise(column.source)})
                 sources.append(f"{column.name}_pseudonym")
+            elif neutralise and column.type == "string" and not column.multiple:
+                qs = qs.annotate(**{f"{column.name}_safe": Neutralised(column.source)})
+                sources.append(f"{column.name}_safe")
             else:
                 sources.append(column.source)
         return qs.order_by("pk").values_list(*sources)
