@@ -4,6 +4,7 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.urls import reverse
 
 from buurt.models import Rol
 
@@ -95,9 +96,20 @@ def world(buurt, other_buurt, coordinator, onderzoeker, outsider):
     )
 
 
+def partner_session_client(partner, **client_kwargs):
+    """A client without an account that opened a valid personal link for `partner`."""
+    client = Client(**client_kwargs)
+    _link, token = f.make_partnerlink(partner)
+    response = client.get(reverse("partners:partner_entry", args=[token]))
+    assert response.status_code == 302
+    return client
+
+
 @pytest.fixture
 def persona_client(world):
     def client_for(persona):
+        if persona == "partner":
+            return partner_session_client(world.partner)
         return _client_for(world.users.get(persona))
 
     return client_for

@@ -6,7 +6,8 @@ from datetime import date
 from django.contrib.auth import get_user_model
 
 from buurt.models import Actor, Buurt, Relatie, Rol
-from initiatieven.models import Activiteit, Deelname, Initiatief, Succes, Team
+from initiatieven.models import Activiteit, Deelname, Initiatief, Succes, Team, Voorkeur
+from partners.links import create_link
 from partners.models import Enthousiasme, Partner
 
 _seq = itertools.count(1)
@@ -70,3 +71,19 @@ def make_deelname(team, partner, participatieniveau="adviseren", **extra):
 
 def make_succes(buurt, titel=None, **extra):
     return Succes.objects.create(buurt=buurt, titel=titel or f"Succes {next(_seq)}", **extra)
+
+
+def make_partnerlink(partner, days=30, **extra):
+    """Return (link, token); `extra` sets fields afterwards (e.g. ingetrokken_op)."""
+    link, token = create_link(partner, days=days)
+    for name, value in extra.items():
+        setattr(link, name, value)
+    if extra:
+        link.save()
+    return link, token
+
+
+def make_voorkeur(partner, participatieniveau="adviseren", bron="partnerlink", **extra):
+    return Voorkeur.objects.create(
+        partner=partner, participatieniveau=participatieniveau, bron=bron, **extra
+    )

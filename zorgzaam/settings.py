@@ -103,7 +103,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    "buurt.middleware.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -197,6 +197,11 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "zorgzaam@localhost")
 
+# Absolute base for links made outside a request (e.g. `manage.py partner_link`).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# Reverse proxies in front of the app that append to X-Forwarded-For (0 = use REMOTE_ADDR).
+NUM_PROXIES = env_int("NUM_PROXIES", 0)
+
 # Keyed hash for researcher pseudonyms; the same key links waves of exports.
 # Without a key, research exports are refused (see onderzoek/export.py).
 EXPORT_PSEUDONYM_KEY = env_str("EXPORT_PSEUDONYM_KEY") or ("development-only" if DEBUG else "")
@@ -214,6 +219,27 @@ if env_bool("BEHIND_TLS_PROXY", False):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Partner-link tokens are passwords: request and runserver access logs print paths.
+    "filters": {"redact_partner_tokens": {"()": "partners.logging.RedactPartnerTokens"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
+    "loggers": {
+        "django.request": {"filters": ["redact_partner_tokens"]},
+        "django.server": {
+            "handlers": ["django.server"],
+            "filters": ["redact_partner_tokens"],
+            "level": "INFO",
+            "propagate": False,
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }

@@ -9,7 +9,8 @@ import importlib
 import pkgutil
 from dataclasses import dataclass, field
 
-PERSONAS = ("anonymous", "outsider", "onderzoeker", "coordinator")
+# "partner" is a visitor with a valid partner-link session for world.partner (no account).
+PERSONAS = ("anonymous", "outsider", "onderzoeker", "coordinator", "partner")
 
 # Shorthands for the usual expectations.
 LOGIN = 302  # anonymous users are sent to the login page
@@ -33,6 +34,16 @@ class Route:
     kwargs: object = None  # callable(world) -> dict, or None
     expect: dict = field(default_factory=dict)  # method -> {persona: status}
     data: object = None  # callable(world) -> dict of POST data
+
+    def __post_init__(self):
+        # A partner session grants nothing beyond the partner pages: where a route does not
+        # say otherwise, the partner gets what an anonymous visitor gets.
+        self.expect = {
+            method: statuses
+            if "partner" in statuses or "anonymous" not in statuses
+            else {**statuses, "partner": statuses["anonymous"]}
+            for method, statuses in self.expect.items()
+        }
 
     def url_kwargs(self, world):
         return self.kwargs(world) if self.kwargs else {}

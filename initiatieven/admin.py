@@ -1,0 +1,88 @@
+from django.contrib import admin
+
+from .models import (
+    Activiteit,
+    Deelname,
+    Initiatief,
+    Succes,
+    Team,
+    Teamintensiteit,
+    Voorkeur,
+)
+
+
+@admin.register(Activiteit)
+class ActiviteitAdmin(admin.ModelAdmin):
+    list_display = ["naam", "buurt", "doelgroep", "thema", "frequentie", "loopt"]
+    list_filter = ["loopt", "doelgroep", "thema", "frequentie", "buurt"]
+    search_fields = ["naam", "omschrijving"]
+    list_select_related = ["buurt"]
+    autocomplete_fields = ["buurt", "organisatoren"]
+
+
+class TeamInline(admin.TabularInline):
+    model = Team
+    extra = 0
+    fields = ["naam", "doel", "beslist_samen"]
+    show_change_link = True
+
+
+@admin.register(Initiatief)
+class InitiatiefAdmin(admin.ModelAdmin):
+    list_display = ["naam", "soort", "status", "buurt", "gestart_op"]
+    list_filter = ["soort", "status", "buurt"]
+    search_fields = ["naam", "doel"]
+    list_select_related = ["buurt"]
+    autocomplete_fields = ["buurt", "trekkers", "bouwt_voort_op"]
+    inlines = [TeamInline]
+
+
+class DeelnameInline(admin.TabularInline):
+    model = Deelname
+    extra = 1
+    fields = [
+        "partner",
+        "participatieniveau",
+        "nodig",
+        "middelen",
+        "toegetreden_op",
+        "vertrokken_op",
+    ]
+    autocomplete_fields = ["partner"]
+
+
+class TeamintensiteitInline(admin.TabularInline):
+    model = Teamintensiteit
+    extra = 1
+    fields = ["datum", "intensiteit", "door"]
+    autocomplete_fields = ["door"]
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    list_display = ["naam", "initiatief", "beslist_samen"]
+    list_filter = ["beslist_samen", "initiatief__buurt"]
+    search_fields = ["naam", "doel", "initiatief__naam"]
+    list_select_related = ["initiatief"]
+    autocomplete_fields = ["initiatief"]
+    inlines = [DeelnameInline, TeamintensiteitInline]
+
+
+@admin.register(Voorkeur)
+class VoorkeurAdmin(admin.ModelAdmin):
+    list_display = ["partner", "team", "participatieniveau", "bron", "datum"]
+    list_filter = ["participatieniveau", "bron", "partner__actor__buurt"]
+    search_fields = ["partner__actor__naam"]
+    list_select_related = ["partner__actor", "team"]
+    autocomplete_fields = ["partner", "team", "door"]
+    date_hierarchy = "datum"
+
+
+@admin.register(Succes)
+class SuccesAdmin(admin.ModelAdmin):
+    list_display = ["titel", "datum", "buurt", "initiatief"]
+    list_filter = ["buurt"]
+    search_fields = ["titel", "beschrijving"]
+    list_select_related = ["buurt", "initiatief"]
+    autocomplete_fields = ["buurt", "partners", "initiatief"]
+    date_hierarchy = "datum"

@@ -1,0 +1,75 @@
+import pytest
+from django.db import OperationalError, connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests import factories as f
+
+
+def test_login_page_is_dutch(client):
+    response = client.get(reverse("login"))
+    assert response.status_code == 200
+    assert "Gebruikersnaam" in response.text
+    assert "Wachtwoord" in response.text
+
+
+def test_home_lists_my_buurten_when_i_have_several(coordinator_client, coordinator, other_buurt):
+    f.grant(coordinator, other_buurt, "onderzoeker")
+    response = coordinator_client.get(reverse("buurt:home"))
+    assert response.status_code == 200
+    assert "Noord" in response.text and "Zuid" in response.text
+
+
+def test_home_goes_straight_into_my_only_buurt(coordinator_client, buurt):
+    response = coordinator_client.get(reverse("buurt:home"))
+    assert response.url == buurt.get_absolute_url()
+
+
+def test_dashboard_shows_the_four_steps_with_real_counts(coordinator_client, buurt):
+    f.make_actor(buurt, soort="bewoner")
+    f.make_partner(buurt, niveau="vuur")
+    f.make_partner(buurt, niveau="vonk")
+    f.make_partner(buurt)
+    response = coordinator_client.get(buurt.get_absolute_url())
+    steps = response.context["steps"]
+    assert [s["nummer"] for s in steps] == [1, 2, 3, 4]
+    cijfers = dict(steps[1]["cijfers"])
+    assert cijfers["partners"] == 3
+    assert cijfers["met vuur"] == 1
+    assert cijfers["met vonk"] == 1
+    assert steps[1]["progress"] == pytest.approx(0.67)
+    assert dict(steps[0]["cijfers"])["actoren gekend"] == 4
+    for naam in ("Ken je buurt", "Zoek vonken", "Pluk laaghangend fruit", "Ontwar de bomen"):
+        assert naam in response.text
+
+
+def test_dashboard_query_count_does_not_grow_with_data(coordinator_client, buurt):
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert coordinator_client.get(buurt.get_absolute_url()).status_code == 200
+        return len(ctx)
+
+    f.make_partner(buurt, niveau="vuur")
+    small = count()
+    for _ in range(15):
+        partner = f.make_partner(buurt, niveau="vonk")
+        team = f.make_team(f.make_initiatief(buurt))
+        f.make_deelname(team, partner)
+        f.make_activiteit(buurt)
+    assert count() == small
+
+
+def test_health_answers_200_when_the_database_is_up(client, db):
+    response = client.get(reverse("health"))
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_health_answers_503_when_the_database_is_down(client, monkeypatch):
+    def broken_cursor(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "cursor", broken_cursor)
+    response = client.get(reverse("health"))
+    assert response.status_code == 503
+    assert response.json()["database"] == "unreachable"

@@ -1,0 +1,65 @@
+from tests import factories as f
+
+from . import LOGIN, Route, write
+
+EVERYONE = ("anonymous", "outsider", "onderzoeker", "coordinator", "partner")
+NOT_ALLOWED_ANYONE = dict.fromkeys(EVERYONE, 405)
+# Coordinator pages: the partner persona has no account, so it is sent to log in.
+COORDINATOR_ONLY_NOT_ALLOWED = {
+    "anonymous": LOGIN,
+    "outsider": 405,
+    "onderzoeker": 405,
+    "coordinator": 405,
+    "partner": LOGIN,
+}
+# The partner's own page: only a partner session (or a linked account) opens it.
+ONLY_PARTNER = {**dict.fromkeys(EVERYONE, 403), "partner": 200}
+
+
+def _partner(w):
+    return {"slug": w.buurt.slug, "pk": w.partner.pk}
+
+
+def _link(w):
+    link, _token = f.make_partnerlink(w.partner)
+    return {**_partner(w), "link_pk": link.pk}
+
+
+def _token(w):
+    _link, token = f.make_partnerlink(w.partner)
+    return {"token": token}
+
+
+ROUTES = [
+    Route(
+        "partners:links",
+        kwargs=_partner,
+        expect={"GET": write(200), "POST": COORDINATOR_ONLY_NOT_ALLOWED},
+    ),
+    Route(
+        "partners:link_create",
+        kwargs=_partner,
+        data=lambda w: {"dagen": "30"},
+        expect={"GET": COORDINATOR_ONLY_NOT_ALLOWED, "POST": write(200)},
+    ),
+    Route(
+        "partners:link_revoke",
+        kwargs=_link,
+        expect={"GET": COORDINATOR_ONLY_NOT_ALLOWED, "POST": write(302)},
+    ),
+    Route(
+        "partners:partner_entry",
+        kwargs=_token,
+        # A valid link works for anyone who has it; it replaces their session.
+        expect={"GET": dict.fromkeys(EVERYONE, 302), "POST": NOT_ALLOWED_ANYONE},
+    ),
+    Route(
+        "partners:partner_home",
+        data=lambda w: {"sectie": "algemeen", "algemeen-participatieniveau": "adviseren"},
+        expect={"GET": ONLY_PARTNER, "POST": {**ONLY_PARTNER, "partner": 302}},
+    ),
+    Route(
+        "partners:partner_leave",
+        expect={"GET": NOT_ALLOWED_ANYONE, "POST": dict.fromkeys(EVERYONE, 200)},
+    ),
+]

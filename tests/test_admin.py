@@ -1,0 +1,42 @@
+import pytest
+from django.contrib import admin
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests import factories as f
+
+
+@pytest.fixture
+def admin_client_with_data(admin_client, buurt):
+    f.make_partner(buurt, niveau="vuur")
+    return admin_client
+
+
+MODELS = [model for model in admin.site._registry if model._meta.app_label != "auth"]
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.label)
+def test_admin_changelist_query_count_does_not_grow(admin_client_with_data, buurt, model):
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert admin_client_with_data.get(url).status_code == 200
+        return len(ctx)
+
+    first = count()
+    for _ in range(5):
+        partner = f.make_partner(buurt, niveau="vonk")
+        team = f.make_team(f.make_initiatief(buurt))
+        f.make_deelname(team, partner)
+        f.make_relatie(partner.actor, f.make_actor(buurt))
+        f.make_activiteit(buurt)
+        f.make_succes(buurt)
+    assert count() == first
+
+
+def test_admin_search_finds_actor(admin_client, buurt):
+    f.make_actor(buurt, "Buurtwerk Het Anker")
+    response = admin_client.get(reverse("admin:buurt_actor_changelist"), {"q": "anker"})
+    assert "Buurtwerk Het Anker" in response.text
