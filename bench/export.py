@@ -3,12 +3,13 @@
     DEBUG=true DATABASE_URL=postgres://postgres@127.0.0.1:5432/zorgzaam_bench \
         .venv/bin/python bench/export.py [N]
 
-Fills a buurt "bench-export" with N actors, then 10 x N, and prints for each size the
+Fills a buurt "bench-export" with N actors (seed_scale), then 10 x N, and prints for each size the
 time of the app's CSV export of the actors table, the time of COPY (SELECT ...) TO STDOUT
 of the same rows, their ratio (target <= 3 at 1,000,000 rows), and the peak memory of a
 fresh process doing the export (target: flat in N and under 150 MB).
 """
 
+import io
 import os
 import subprocess
 import sys
@@ -25,49 +26,18 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
 from buurt.models import Actor, Buurt  # noqa: E402
 from onderzoek.export import Export  # noqa: E402
 from onderzoek.tables import TABLES_BY_NAME  # noqa: E402
 
 SLUG = "bench-export"
-SOORTEN = ["bewoner", "vereniging", "professional", "organisatie"]
 
 
 def fill(n):
-    """Bulk-load n actors with COPY (the seeding is not what is measured)."""
-    Buurt.objects.filter(slug=SLUG).delete()
-    buurt = Buurt.objects.create(slug=SLUG, naam="Bench export")
-    now = timezone.now()
-    columns = (
-        "buurt_id, naam, soort, sector, omschrijving, email, telefoon, adres, "
-        "aangemaakt_op, gewijzigd_op"
-    )
-    with (
-        connection.cursor() as cursor,
-        cursor.cursor.copy(f"COPY buurt_actor ({columns}) FROM STDIN") as copy,
-    ):
-        for i in range(n):
-            soort = SOORTEN[i % 4]
-            naam = f"=Actor {i}" if i % 97 == 0 else f"Actor {i}"
-            copy.write_row(
-                (
-                    buurt.pk,
-                    naam,
-                    soort,
-                    "zorg",
-                    "Over actor",
-                    f"a{i}@example.be",
-                    "0470",
-                    "Straat 1",
-                    now,
-                    now,
-                )
-            )
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE buurt_actor")
-    return buurt
+    """A buurt with n actors and proportional history, from the seed_scale command."""
+    call_command("seed_scale", "--buurt", SLUG, "--actors", str(n), stdout=io.StringIO())
+    return Buurt.objects.get(slug=SLUG)
 
 
 class Sink:

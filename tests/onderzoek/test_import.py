@@ -371,3 +371,24 @@ def test_templates_have_the_import_columns(coordinator_client, kind):
 def test_unknown_template_is_404(coordinator_client):
     url = reverse("onderzoek:import_sjabloon", args=["noord", "wachtwoorden"])
     assert coordinator_client.get(url).status_code == 404
+
+
+def test_dry_run_query_count_does_not_grow_with_the_rows(coordinator_client, buurt):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(n):
+        f.make_actor(buurt, f"Bestaand {n}")
+        content = b"naam;soort\n" + b"".join(b"Actor %d;vereniging\n" % i for i in range(n))
+        with CaptureQueriesContext(connection) as ctx:
+            upload(coordinator_client, "a.csv", content)
+        return len(ctx.captured_queries)
+
+    assert count(2) == count(60)
+
+
+def test_coordinator_nav_links_to_import(coordinator_client, onderzoeker_client):
+    url = reverse("onderzoek:import", args=["noord"])
+    dashboard = reverse("buurt:dashboard", args=["noord"])
+    assert f'href="{url}"' in coordinator_client.get(dashboard).text
+    assert f'href="{url}"' not in onderzoeker_client.get(dashboard).text
