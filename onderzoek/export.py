@@ -160,11 +160,10 @@ class Export:
                 converters.append((index, _strip_tz))
         return converters
 
-    def batches(self, table):
-        """Lists of converted rows, `batch_size` at a time, converted column by column."""
-        converters = self._converters(table)
+    def queryset(self, table):
+        """The table's rows, with as much of the work as possible done by the database."""
         pads = hmac_pads(self.key)
-        queryset = table.queryset(
+        return table.queryset(
             self.buurten,
             self.identifiable,
             datetimes_as_text=self.format != "xlsx",
@@ -173,6 +172,11 @@ class Export:
             else None,
             neutralise=self.format != "json",
         )
+
+    def batches(self, table):
+        """Lists of converted rows, `batch_size` at a time, converted column by column."""
+        converters = self._converters(table)
+        queryset = self.queryset(table)
         # Outside a transaction PostgreSQL materialises a WITH HOLD cursor's whole result
         # before the first row; inside one, rows stream. SQLite would take a write lock.
         streaming = transaction.atomic() if connection.vendor == "postgresql" else nullcontext()
