@@ -200,15 +200,23 @@ class Plan:
         return [row for row in self.rows if row.action == "unchanged"]
 
 
-def _choice(value, vocabulary):
-    wanted = value.casefold()
-    for choice_value, label in vocabulary.choices:
-        if wanted in (choice_value.casefold(), str(label).casefold()):
-            return choice_value
-    raise ValidationError(
-        _("Onbekende waarde ‘%(value)s’. Kies uit: %(choices)s.")
-        % {"value": value, "choices": ", ".join(vocabulary.values)}
-    )
+def _lookup(vocabulary):
+    """Value or label, any case, to the stored value: built once per import."""
+    found = {}
+    for value, label in vocabulary.choices:
+        found[str(label).casefold()] = value
+        found[value.casefold()] = value
+    return found
+
+
+def _choice(value, vocabulary, lookup):
+    try:
+        return lookup[value.casefold()]
+    except KeyError:
+        raise ValidationError(
+            _("Onbekende waarde ‘%(value)s’. Kies uit: %(choices)s.")
+            % {"value": value, "choices": ", ".join(vocabulary.values)}
+        ) from None
 
 
 def _boolean(value):
@@ -257,7 +265,7 @@ def check_header(kind, header):
     return errors
 
 
-def _clean_row(spec, buurt, number, raw, errors):
+def _clean_row(spec, lookups, buurt, number, raw, errors):
     values = {}
     for column, text in raw.items():
         text = text.strip()
@@ -284,7 +292,7 @@ def _clean_row(spec, buurt, number, raw, errors):
                     % {"max": limit, "count": len(text)}
                 )
             if column in spec.choices:
-                values[column] = _choice(text, spec.choices[column])
+                values[column] = _choice(text, spec.choices[column], lookups[column])
             elif column in CONVERTERS:
                 values[column] = CONVERTERS[column](text)
             else:
@@ -311,13 +319,14 @@ def plan_import(buurt, kind, header, rows):
             "pk", *[c for c in spec.columns if c != "buurt"]
         )
     }
+    lookups = {column: _lookup(vocabulary) for column, vocabulary in spec.choices.items()}
     first_row = {}
     for index, cells in enumerate(rows, start=2):
         if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
             plan.errors.append((index, None, _("Deze rij heeft meer cellen dan er kolommen zijn.")))
             continue
         raw = dict(zip(header, cells, strict=False))
-        values = _clean_row(spec, buurt, index, raw, plan.errors)
+        values = _clean_row(spec, lookups, buurt, index, raw, plan.errors)
         if "naam" not in values:
             continue
         key = values["naam"].casefold()
