@@ -1,10 +1,13 @@
 """Progress on the four steps of the method, computed from the data."""
 
+import datetime
+
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from initiatieven.models import Activiteit, Deelname, Initiatief, Succes, Team
-from partners.models import Niveau, Partner
+from partners.models import Enthousiasme, Niveau, Partner
 
 from .models import Actor, Relatie
 
@@ -106,3 +109,135 @@ def step_overview(buurt):
 
 def _fraction(part, whole):
     return round(part / whole, 2) if whole else 0
+
+
+MONTHS = 12
+CHART_WIDTH, CHART_HEIGHT = 300, 120
+CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_BOTTOM = 34, 8, 8, 22
+
+
+def month_starts(today, count=MONTHS):
+    """The first day of each of the last `count` months, oldest first."""
+    first = today.replace(day=1)
+    months = []
+    for _i in range(count):
+        months.append(first)
+        first = (first - datetime.timedelta(days=1)).replace(day=1)
+    return months[::-1]
+
+
+def _next_month(month):
+    return (month + datetime.timedelta(days=32)).replace(day=1)
+
+
+def _enthusiasm_per_month(buurt, months):
+    """Partners with vonk and with vuur at the end of each month (the latest rating counts)."""
+    rows = (
+        Enthousiasme.objects.in_buurt(buurt)
+        .filter(datum__lt=_next_month(months[-1]))
+        .order_by("datum", "id")
+        .values_list("partner_id", "niveau", "datum")
+    )
+    current = {}
+    vonk, vuur = [], []
+    rows = iter(rows)
+    pending = next(rows, None)
+    for month in months:
+        end = _next_month(month)
+        while pending is not None and pending[2] < end:
+            current[pending[0]] = pending[1]
+            pending = next(rows, None)
+        levels = list(current.values())
+        vonk.append(levels.count(Niveau.VONK))
+        vuur.append(levels.count(Niveau.VUUR))
+    return vonk, vuur
+
+
+def _nice_max(value):
+    if value <= 4:
+        return 4
+    magnitude = 10 ** (len(str(value)) - 1)
+    for step in (1, 2, 2.5, 5, 10):
+        if value <= step * magnitude:
+            return int(step * magnitude)
+    return value
+
+
+def _chart(key, label, values, months):
+    top = _nice_max(max(values))
+    width = CHART_WIDTH - CHART_LEFT - CHART_RIGHT
+    height = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
+    step = width / (len(values) - 1)
+
+    def y(v):
+        return round(CHART_TOP + height - height * v / top, 1)
+
+    points = [(round(CHART_LEFT + i * step, 1), y(v)) for i, v in enumerate(values)]
+    return {
+        "key": key,
+        "label": label,
+        "values": values,
+        "last": values[-1],
+        "first": values[0],
+        "points": " ".join(f"{px},{py}" for px, py in points),
+        "last_point": points[-1],
+        "ticks": [(y(t), t) for t in (0, top // 2 if top % 2 == 0 else top / 2, top)],
+        "x_labels": [(points[i][0], months[i]) for i in range(0, len(months), 3)]
+        + [(points[-1][0], months[-1])],
+    }
+
+
+def growth_over_time(buurt, today=None):
+    """Per month for the last twelve months: actors known, partners with vonk and with vuur,
+    small successes; each series with the geometry of a small server-rendered SVG chart.
+
+    Six queries whatever the size of the buurt.
+    """
+    months = month_starts(today or timezone.localdate())
+    ends = [_next_month(month) for month in months]
+    actoren = _counts_at_month_ends(
+        Actor.objects.in_buurt(buurt), "aangemaakt_op", ends, as_datetime=True
+    )
+    successen = _counts_at_month_ends(
+        Succes.objects.in_buurt(buurt), "datum", ends, as_datetime=False
+    )
+    vonk, vuur = _enthusiasm_per_month(buurt, months)
+    series = [
+        ("actoren", _("Actoren gekend"), actoren),
+        ("vonk", _("Partners met een vonk"), vonk),
+        ("vuur", _("Partners met vuur"), vuur),
+        ("successen", _("Kleine successen (totaal)"), successen),
+    ]
+    return {
+        "months": months,
+        "rows": list(
+            zip(months, zip(*(values for _k, _l, values in series), strict=True), strict=True)
+        ),
+        "charts": [_chart(key, label, values, months) for key, label, values in series],
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "left": CHART_LEFT,
+        "right": CHART_WIDTH - CHART_RIGHT,
+        "bottom": CHART_HEIGHT - CHART_BOTTOM,
+    }
+
+
+def _start_of_day(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def _counts_at_month_ends(queryset, field, ends, as_datetime):
+    """Running totals at each month end: everything minus what came after that end.
+
+    Only rows newer than the first month end are scanned (an index range), so the cost
+    follows the recent growth, not the size of the buurt.
+    """
+    bound = _start_of_day if as_datetime else (lambda day: day)
+    totaal = queryset.count()
+    newer = queryset.filter(**{f"{field}__gte": bound(ends[0])}).aggregate(
+        **{
+            f"na_{i}": Count("id", filter=Q(**{f"{field}__gte": bound(end)}))
+            for i, end in enumerate(ends)
+        }
+    )
+    return [totaal - (newer[f"na_{i}"] or 0) for i in range(len(ends))]

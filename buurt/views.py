@@ -1,13 +1,25 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.db.models import Count, F, Prefetch
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .access import get_buurt_for_user
-from .models import Buurt
-from .progress import step_overview
+from initiatieven.models import Activiteit
+from partners.models import Enthousiasme
+
+from .access import can_edit, get_actor_for_user, get_buurt_for_user, get_relatie_for_user
+from .forms import NAME_SEPARATOR, ActorFilterForm, ActorForm, RelatieForm
+from .models import Actor, Buurt, Relatie
+from .progress import growth_over_time, step_overview
+
+ACTORS_PER_PAGE = 25
+SUGGESTION_LIMIT = 10
 
 
 @login_required
@@ -26,8 +38,292 @@ def dashboard(request, slug):
     return render(
         request,
         "buurt/buurt_dashboard.html",
-        {"buurt": buurt, "steps": step_overview(buurt)},
+        {"buurt": buurt, "steps": step_overview(buurt), "groei": growth_over_time(buurt)},
     )
+
+
+def _soort_counts(buurt):
+    rows = Actor.objects.in_buurt(buurt).values("soort").annotate(n=Count("id")).order_by()
+    per_soort = {row["soort"]: row["n"] for row in rows}
+    return {
+        "totaal": sum(per_soort.values()),
+        "per_soort": per_soort,
+        "soorten": [
+            (value, label, per_soort.get(value, 0)) for value, label in Actor.Soort.choices
+        ],
+    }
+
+
+def _who_knows_whom(buurt):
+    """The actors (mostly partners) who brought in the most others.
+
+    Grouped on the foreign key alone, names fetched for the top few only: joining every
+    actor to its introducer's name first costs a join over the whole buurt.
+    """
+    top = list(
+        Actor.objects.in_buurt(buurt)
+        .filter(aangebracht_door__isnull=False)
+        .values("aangebracht_door")
+        .annotate(aantal=Count("id"))
+        .order_by("-aantal", "aangebracht_door")[:8]
+    )
+    names = dict(
+        Actor.objects.filter(pk__in=[row["aangebracht_door"] for row in top]).values_list(
+            "pk", "naam"
+        )
+    )
+    return [
+        {"pk": row["aangebracht_door"], "naam": names.get(row["aangebracht_door"], ""), **row}
+        for row in top
+    ]
+
+
+class KnownCountPaginator(Paginator):
+    """A paginator told its count, when the page already counted the same rows."""
+
+    def __init__(self, object_list, per_page, count=None):
+        super().__init__(object_list, per_page)
+        if count is not None:
+            self.count = count  # replaces the cached_property: no COUNT query
+
+
+def _actor_page(request, buurt, filter_form, counts):
+    actoren = filter_form.filter(Actor.objects.in_buurt(buurt)).select_related(
+        "aangebracht_door", "partner"
+    )
+    # Unfiltered, or filtered on soort only: the counts per soort already hold the total.
+    known = None
+    if filter_form.is_valid():
+        active = {key for key, value in filter_form.cleaned_data.items() if value}
+        if not active:
+            known = counts["totaal"]
+        elif active == {"soort"}:
+            known = counts["per_soort"].get(filter_form.cleaned_data["soort"], 0)
+    paginator = KnownCountPaginator(actoren, ACTORS_PER_PAGE, count=known)
+    return paginator.get_page(request.GET.get("pagina"))
+
+
+def _ken_je_buurt_context(request, buurt, form=None):
+    filter_form = ActorFilterForm(request.GET, auto_id="filter_%s")
+    counts = _soort_counts(buurt)
+    page = _actor_page(request, buurt, filter_form, counts)
+    via = None
+    if filter_form.is_valid() and filter_form.cleaned_data["via"]:
+        via = Actor.objects.in_buurt(buurt).filter(pk=filter_form.cleaned_data["via"]).first()
+    return {
+        "buurt": buurt,
+        "can_edit": can_edit(buurt),
+        "filter_form": filter_form,
+        "via": via,
+        "page": page,
+        "querystring": filter_form.querystring(),
+        "counts": counts,
+        "introducers": _who_knows_whom(buurt),
+        "form": form if form is not None else ActorForm(buurt=buurt),
+    }
+
+
+@login_required
+@require_GET
+def ken_je_buurt(request, slug):
+    buurt = get_buurt_for_user(request, slug)
+    template = "buurt/ken_je_buurt.html"
+    htmx = request.htmx
+    if htmx and htmx.target == "actor-results" and not htmx.history_restore_request:
+        template += "#results"
+    return render(request, template, _ken_je_buurt_context(request, buurt))
+
+
+@login_required
+@require_POST
+def actor_create(request, slug):
+    buurt = get_buurt_for_user(request, slug, write=True)
+    form = ActorForm(request.POST, buurt=buurt)
+    if form.is_valid():
+        actor = form.save()
+        if not request.htmx:
+            messages.success(request, _("%(naam)s is added.") % {"naam": actor.naam})
+            return redirect("buurt:ken_je_buurt", slug=buurt.slug)
+        return render(
+            request,
+            "buurt/_actor_added.html",
+            {
+                "buurt": buurt,
+                "can_edit": True,
+                "actor": actor,
+                "form": ActorForm(buurt=buurt),
+                "added": actor,
+                "counts": _soort_counts(buurt),
+            },
+        )
+    if request.htmx:
+        return render(request, "buurt/ken_je_buurt.html#entry", {"buurt": buurt, "form": form})
+    context = _ken_je_buurt_context(request, buurt, form=form)
+    return render(request, "buurt/ken_je_buurt.html", context)
+
+
+@login_required
+@require_GET
+def actor_suggestions(request, slug):
+    """A <datalist> of a few actor names matching what is typed in a name field."""
+    buurt = get_buurt_for_user(request, slug)
+    list_id = request.GET.get("list", "")
+    if not list_id.replace("-", "").replace("_", "").isalnum():
+        return HttpResponseBadRequest()
+    typed = request.GET.get(request.GET.get("field", ""), "")
+    prefix = ""
+    if request.GET.get("multiple"):
+        *done, typed = typed.split(NAME_SEPARATOR)
+        prefix = "".join(f"{naam.strip()}{NAME_SEPARATOR} " for naam in done if naam.strip())
+    typed = typed.strip()
+    names = []
+    if typed:
+        actoren = Actor.objects.in_buurt(buurt).filter(naam__icontains=typed)
+        if request.GET.get("partners_only"):
+            actoren = actoren.partners()
+        names = (
+            actoren.order_by("naam").values_list("naam", flat=True).distinct()[:SUGGESTION_LIMIT]
+        )
+    return render(
+        request,
+        "buurt/_actor_suggestions.html",
+        {"list_id": list_id, "options": [prefix + naam for naam in names]},
+    )
+
+
+def _row(request, buurt, actor):
+    return render(
+        request,
+        "buurt/_actor_row.html",
+        {"buurt": buurt, "actor": actor, "can_edit": can_edit(buurt), "focus": True},
+    )
+
+
+@login_required
+@require_GET
+def actor_row(request, slug, pk):
+    buurt, actor = get_actor_for_user(request, slug, pk)
+    return _row(request, buurt, actor)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def actor_edit(request, slug, pk):
+    buurt, actor = get_actor_for_user(request, slug, pk, write=True)
+    form = ActorForm(
+        request.POST if request.method == "POST" else None,
+        instance=actor,
+        buurt=buurt,
+        prefix=f"actor-{actor.pk}",
+    )
+    if request.method == "POST" and form.is_valid():
+        actor = form.save()
+        if request.htmx:
+            return _row(request, buurt, actor)
+        messages.success(request, _("%(naam)s is bijgewerkt.") % {"naam": actor.naam})
+        return redirect("buurt:ken_je_buurt", slug=buurt.slug)
+    template = "buurt/_actor_edit_row.html" if request.htmx else "buurt/actor_form.html"
+    return render(request, template, {"buurt": buurt, "actor": actor, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def actor_delete(request, slug, pk):
+    buurt, actor = get_actor_for_user(request, slug, pk, write=True)
+    if request.method == "POST":
+        naam = actor.naam
+        actor.delete()
+        if request.htmx:
+            return render(
+                request,
+                "buurt/_actor_deleted.html",
+                {"buurt": buurt, "naam": naam, "counts": _soort_counts(buurt)},
+            )
+        messages.success(request, _("%(naam)s is verwijderd.") % {"naam": naam})
+        return redirect("buurt:ken_je_buurt", slug=buurt.slug)
+    context = {
+        "buurt": buurt,
+        "actor": actor,
+        "relaties": Relatie.objects.van_actor(actor).count(),
+        "aangebracht": actor.aangebracht.count(),
+    }
+    template = "buurt/_actor_delete_row.html" if request.htmx else "buurt/actor_confirm_delete.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_GET
+def actor_detail(request, slug, pk):
+    buurt, actor = get_actor_for_user(request, slug, pk)
+    return render(request, "buurt/actor_detail.html", _actor_detail_context(buurt, actor))
+
+
+def _actor_detail_context(buurt, actor, relatie_form=None):
+    actor = (
+        Actor.objects.select_related("aangebracht_door", "partner")
+        .prefetch_related(
+            Prefetch(
+                "partner__enthousiasme",
+                queryset=Enthousiasme.objects.select_related("door").order_by("-datum", "-id"),
+            )
+        )
+        .annotate(aantal_aangebracht=Count("aangebracht"))
+        .get(pk=actor.pk)
+    )
+    relaties = (
+        Relatie.objects.van_actor(actor)
+        .select_related("van", "naar")
+        .order_by(F("tot").desc(nulls_first=True), "-sinds", "-id")
+    )
+    today = timezone.localdate()
+    partner = getattr(actor, "partner", None)
+    return {
+        "buurt": buurt,
+        "can_edit": can_edit(buurt),
+        "actor": actor,
+        "partner": partner,
+        "enthousiasme": list(partner.enthousiasme.all()) if partner else [],
+        "relaties": [
+            {
+                "relatie": r,
+                "ander": r.naar if r.van_id == actor.pk else r.van,
+                "lopend": r.tot is None or r.tot >= today,
+            }
+            for r in relaties
+        ],
+        "activiteiten": Activiteit.objects.filter(organisatoren=actor).order_by("naam"),
+        "relatie_form": relatie_form or RelatieForm(actor=actor),
+    }
+
+
+@login_required
+@require_POST
+def relatie_create(request, slug, pk):
+    buurt, actor = get_actor_for_user(request, slug, pk, write=True)
+    form = RelatieForm(request.POST, actor=actor)
+    if form.is_valid():
+        relatie = form.save()
+        messages.success(
+            request,
+            _("Relatie met %(naam)s added.") % {"naam": relatie.naar.naam},
+        )
+        return redirect("buurt:actor_detail", slug=buurt.slug, pk=actor.pk)
+    context = _actor_detail_context(buurt, actor, relatie_form=form)
+    return render(request, "buurt/actor_detail.html", context)
+
+
+@login_required
+@require_POST
+def relatie_end(request, slug, pk):
+    buurt, relatie = get_relatie_for_user(request, slug, pk, write=True)
+    if relatie.tot is None:
+        relatie.tot = max(timezone.localdate(), relatie.sinds)
+        relatie.save(update_fields=["tot"])
+        messages.success(request, _("De relatie is beëindigd; ze blijft in de geschiedenis."))
+    back = request.POST.get("actor", "")
+    if back.isdigit() and int(back) in (relatie.van_id, relatie.naar_id):
+        return redirect("buurt:actor_detail", slug=buurt.slug, pk=int(back))
+    return redirect("buurt:actor_detail", slug=buurt.slug, pk=relatie.van_id)
 
 
 @never_cache

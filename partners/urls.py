@@ -5,6 +5,14 @@ from . import views
 app_name = "partners"
 
 urlpatterns = [
+    path("buurten/<slug:slug>/vonken/", views.vonken, name="vonken"),
+    path(
+        "buurten/<slug:slug>/vonken/<int:pk>/enthousiasme/",
+        views.rate_enthousiasme,
+        name="rate_enthousiasme",
+    ),
+    path("buurten/<slug:slug>/vonken/partner-maken/", views.partner_create, name="partner_create"),
+    path("buurten/<slug:slug>/vonken/successen/", views.succes_create, name="succes_create"),
     path("buurten/<slug:slug>/partners/<int:pk>/links/", views.partner_links, name="links"),
     path(
         "buurten/<slug:slug>/partners/<int:pk>/links/nieuw/",

@@ -1,0 +1,204 @@
+import json
+
+from django import forms
+from django.db.models import Q
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Actor, Relatie, Samenwerkingsintensiteit
+
+NAME_SEPARATOR = ";"
+
+
+def suggest_attrs(buurt, html_name, partners_only=False, multiple=False):
+    """Attributes for a name input that fetches at most a few suggestions as you type.
+
+    A plain text input works without JavaScript (type the name); with HTMX a <datalist>
+    fills from the server, so no page ever lists every actor of a large buurt.
+    """
+    list_id = f"{html_name}-suggesties"
+    vals = {"field": html_name, "list": list_id}
+    if partners_only:
+        vals["partners_only"] = "1"
+    if multiple:
+        vals["multiple"] = "1"
+    return {
+        "list": list_id,
+        "autocomplete": "off",
+        "hx-get": reverse("buurt:actor_suggestions", args=[buurt.slug]),
+        "hx-trigger": "input changed delay:200ms, focus once",
+        "hx-target": f"#{list_id}",
+        "hx-swap": "outerHTML",
+        "hx-vals": json.dumps(vals),
+    }
+
+
+def resolve_actor(queryset, naam, not_found=None):
+    """The one actor with this name (case-insensitive), preferring a partner; else an error."""
+    matches = list(
+        queryset.filter(naam__iexact=naam.strip()).select_related("partner").order_by("pk")[:5]
+    )
+    if len(matches) > 1:
+        partners = [a for a in matches if hasattr(a, "partner")]
+        if len(partners) == 1:
+            return partners[0]
+        raise forms.ValidationError(
+            _("Meerdere actoren heten “%(naam)s”. Geef ze eerst een onderscheidende naam."),
+            params={"naam": naam},
+        )
+    if not matches:
+        raise forms.ValidationError(
+            not_found
+            or _("Geen actor “%(naam)s” in deze buurt. Voeg hem eerst toe bij Ken je buurt."),
+            params={"naam": naam},
+        )
+    return matches[0]
+
+
+class ActorFilterForm(forms.Form):
+    q = forms.CharField(label=_("Zoek op naam"), required=False, max_length=100)
+    soort = forms.ChoiceField(
+        label=_("Soort"), required=False, choices=[("", _("alle soorten")), *Actor.Soort.choices]
+    )
+    sector = forms.ChoiceField(
+        label=_("Sector"),
+        required=False,
+        choices=[("", _("alle sectoren")), *Actor.Sector.choices],
+    )
+    via = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def filter(self, queryset):
+        if not self.is_valid():
+            return queryset
+        data = self.cleaned_data
+        queryset = queryset.search(data["q"].strip())
+        if data["soort"]:
+            queryset = queryset.filter(soort=data["soort"])
+        if data["sector"]:
+            queryset = queryset.filter(sector=data["sector"])
+        if data["via"]:
+            queryset = queryset.filter(aangebracht_door_id=data["via"])
+        return queryset
+
+    def querystring(self):
+        """The active filter as a query string, without the page number."""
+        if not self.is_valid():
+            return ""
+        qd = QueryDict(mutable=True)
+        for key, value in self.cleaned_data.items():
+            if value:
+                qd[key] = value
+        return qd.urlencode()
+
+
+class ActorForm(forms.ModelForm):
+    """Quick entry: name, kind, sector and who knows them.
+
+    A second actor with the same name in the buurt is flagged before it is saved; the
+    coordinator confirms with ``bevestig_dubbel`` when it really is someone else.
+    """
+
+    bevestig_dubbel = forms.BooleanField(
+        label=_("Ja, dit is een andere actor met dezelfde naam"), required=False
+    )
+    aangebracht_door = forms.CharField(
+        label=_("Gekend via"),
+        required=False,
+        max_length=200,
+        help_text=_("Naam van de partner of actor die hen kent."),
+    )
+
+    class Meta:
+        model = Actor
+        fields = ["naam", "soort", "sector", "aangebracht_door"]
+
+    def __init__(self, *args, buurt, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.buurt = buurt
+        self.instance.buurt = buurt
+        self.duplicate = None
+        if self.instance.aangebracht_door_id:
+            self.initial["aangebracht_door"] = self.instance.aangebracht_door.naam
+        self.fields["aangebracht_door"].widget.attrs.update(
+            suggest_attrs(buurt, self.add_prefix("aangebracht_door"))
+        )
+        self.fields["sector"].choices = [("", _("— geen —")), *Actor.Sector.choices]
+        # static/js/app.js puts the cursor here after an HTMX swap, ready for the next one.
+        self.fields["naam"].widget.attrs["data-autofocus"] = ""
+
+    def clean_aangebracht_door(self):
+        naam = self.cleaned_data["aangebracht_door"].strip()
+        if not naam:
+            return None
+        candidates = Actor.objects.in_buurt(self.buurt)
+        if self.instance.pk:
+            candidates = candidates.exclude(pk=self.instance.pk)
+        return resolve_actor(candidates, naam)
+
+    def clean(self):
+        cleaned = super().clean()
+        naam = (cleaned.get("naam") or "").strip()
+        if naam:
+            cleaned["naam"] = naam
+            duplicates = Actor.objects.in_buurt(self.buurt).filter(naam__iexact=naam)
+            if self.instance.pk:
+                duplicates = duplicates.exclude(pk=self.instance.pk)
+            self.duplicate = duplicates.first()
+            if self.duplicate and not cleaned.get("bevestig_dubbel"):
+                self.add_error(
+                    "naam",
+                    _(
+                        "Er is al een actor “%(naam)s” in deze buurt. Is dit iemand anders? "
+                        "Vink dan hieronder aan dat het een andere actor is."
+                    )
+                    % {"naam": self.duplicate.naam},
+                )
+        return cleaned
+
+
+class RelatieForm(forms.Form):
+    naar = forms.CharField(
+        label=_("Met welke actor?"),
+        max_length=200,
+        help_text=_("Typ de naam zoals hij in de lijst staat."),
+    )
+    intensiteit = forms.ChoiceField(
+        label=_("Samenwerkingsintensiteit"), choices=Samenwerkingsintensiteit.choices
+    )
+    sinds = forms.DateField(
+        label=_("Sinds"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, actor, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.actor = actor
+        self.fields["naar"].widget.attrs.update(suggest_attrs(actor.buurt, self.add_prefix("naar")))
+
+    def clean_naar(self):
+        candidates = Actor.objects.in_buurt(self.actor.buurt).exclude(pk=self.actor.pk)
+        return resolve_actor(candidates, self.cleaned_data["naar"])
+
+    def clean(self):
+        cleaned = super().clean()
+        naar = cleaned.get("naar")
+        if naar is not None:
+            lopend = Relatie.objects.filter(tot__isnull=True).filter(
+                Q(van=self.actor, naar=naar) | Q(van=naar, naar=self.actor)
+            )
+            if lopend.exists():
+                self.add_error("naar", _("Er loopt al een relatie met deze actor."))
+        return cleaned
+
+    def save(self):
+        data = self.cleaned_data
+        return Relatie.objects.create(
+            buurt=self.actor.buurt,
+            van=self.actor,
+            naar=data["naar"],
+            intensiteit=data["intensiteit"],
+            sinds=data["sinds"],
+        )

@@ -1,0 +1,331 @@
+from django import forms
+from django.db.models import Case, When
+from django.utils.translation import gettext_lazy as _
+
+from buurt.models import Actor, Samenwerkingsintensiteit
+from partners.models import Niveau, Partner
+
+from .models import Activiteit, Initiatief, Middel, Participatieniveau, Team
+
+# Above this many actors a select lists only search hits and the current choice.
+MAX_CHOICES = 200
+
+
+def limit_choices(field, queryset, shown, selected=(), label=str):
+    """Validate against the whole buurt, but render at most MAX_CHOICES options.
+
+    A buurt can hold 100,000 actors and thousands of partners; a select with all of them
+    is unusable and slow. The field keeps the full queryset for validation; the widget
+    shows ``shown`` (e.g. search hits) plus whatever is already selected.
+    """
+    field.queryset = queryset
+    options = list(shown[:MAX_CHOICES])
+    known = {option.pk for option in options}
+    missing = {int(pk) for pk in selected if str(pk).isdigit()} - known
+    if missing:
+        options += list(queryset.filter(pk__in=missing))
+    blank = [] if isinstance(field, forms.ModelMultipleChoiceField) else [("", "---------")]
+    field.widget.choices = blank + [(option.pk, label(option)) for option in options]
+    return len(options) >= MAX_CHOICES
+
+
+def _selected(form, name, initial=()):
+    if form.is_bound:
+        return form.data.getlist(form.add_prefix(name))
+    return initial
+
+
+class ActiviteitForm(forms.ModelForm):
+    class Meta:
+        model = Activiteit
+        fields = ["naam", "organisatoren", "doelgroep", "thema", "frequentie", "loopt"]
+
+    def __init__(self, *args, buurt, zoek="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.buurt = buurt
+        if self.instance.pk:
+            # Edit rows sit on the page next to the add form: keep their ids apart.
+            self.auto_id = f"id_activiteit{self.instance.pk}_%s"
+        initial = [a.pk for a in self.instance.organisatoren.all()] if self.instance.pk else []
+        actoren = Actor.objects.in_buurt(buurt).only("id", "naam")
+        self.truncated = limit_choices(
+            self.fields["organisatoren"],
+            actoren,
+            actoren.search(zoek),
+            _selected(self, "organisatoren", initial),
+        )
+
+
+class RelatieVoorstelForm(forms.Form):
+    """Record a relation suggested by the low-hanging-fruit finder."""
+
+    van = forms.ModelChoiceField(queryset=Actor.objects.none(), widget=forms.HiddenInput)
+    naar = forms.ModelChoiceField(queryset=Actor.objects.none(), widget=forms.HiddenInput)
+    intensiteit = forms.ChoiceField(
+        label=_("Samenwerkingsintensiteit"),
+        choices=Samenwerkingsintensiteit.choices,
+        initial=Samenwerkingsintensiteit.PASSIEF_INFO_DELEN,
+    )
+
+    def __init__(self, *args, buurt, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["van"].queryset = Actor.objects.in_buurt(buurt)
+        self.fields["naar"].queryset = Actor.objects.in_buurt(buurt)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("van") and cleaned.get("van") == cleaned.get("naar"):
+            raise forms.ValidationError(_("Een actor kan geen relatie met zichzelf hebben."))
+        return cleaned
+
+
+class VoortbouwForm(forms.Form):
+    """Start an initiative that builds on the activities of a suggestion."""
+
+    activiteiten = forms.ModelMultipleChoiceField(
+        queryset=Activiteit.objects.none(), widget=forms.MultipleHiddenInput
+    )
+    naam = forms.CharField(label=_("Naam van het initiatief"), max_length=200)
+    soort = forms.ChoiceField(label=_("Soort"), choices=Initiatief.Soort.choices)
+
+    def __init__(self, *args, buurt, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["activiteiten"].queryset = Activiteit.objects.in_buurt(buurt)
+
+
+class InitiatiefForm(forms.ModelForm):
+    class Meta:
+        model = Initiatief
+        fields = ["naam", "soort", "doel", "schaal_antwoord", "schaal_toelichting"]
+        widgets = {
+            "doel": forms.Textarea(attrs={"rows": 2}),
+            "schaal_toelichting": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, buurt, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.buurt = buurt
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("soort") != Initiatief.Soort.BUURTGERICHT_ZORGINITIATIEF:
+            cleaned["schaal_antwoord"] = ""
+            cleaned["schaal_toelichting"] = ""
+        elif cleaned.get("schaal_antwoord") == Initiatief.Schaal.NEE and not cleaned.get(
+            "schaal_toelichting"
+        ):
+            self.add_error(
+                "schaal_toelichting",
+                _("Leg uit welke schaal beter past en waarom."),
+            )
+        return cleaned
+
+
+class SchaalForm(forms.ModelForm):
+    class Meta:
+        model = Initiatief
+        fields = ["schaal_antwoord", "schaal_toelichting"]
+        widgets = {"schaal_toelichting": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["schaal_antwoord"].required = True
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("schaal_antwoord") == Initiatief.Schaal.NEE and not cleaned.get(
+            "schaal_toelichting"
+        ):
+            self.add_error("schaal_toelichting", _("Leg uit welke schaal beter past en waarom."))
+        return cleaned
+
+
+JA_NEE = [("ja", _("ja")), ("nee", _("nee"))]
+
+
+class SoortKeuzeForm(forms.Form):
+    """Four short questions from the research that point to one of the three kinds."""
+
+    bewonersinitiatieven = forms.ChoiceField(
+        label=_("Zijn er in de buurt al initiatieven van bewoners zelf?"),
+        choices=JA_NEE,
+        widget=forms.RadioSelect,
+    )
+    zorgzaam = forms.ChoiceField(
+        label=_("Zijn die initiatieven niet alleen warm, maar ook zorgzaam?"),
+        choices=JA_NEE,
+        widget=forms.RadioSelect,
+    )
+    uitval = forms.ChoiceField(
+        label=_("Vallen er bewoners uit de boot?"), choices=JA_NEE, widget=forms.RadioSelect
+    )
+    professional = forms.ChoiceField(
+        label=_("Is de trekker een zorg- of welzijnsprofessional?"),
+        choices=JA_NEE,
+        widget=forms.RadioSelect,
+    )
+
+    def suggested_soort(self):
+        data = self.cleaned_data
+        if data["professional"] == "ja":
+            return Initiatief.Soort.BUURTGERICHT_ZORGINITIATIEF
+        warm_en_zorgzaam = data["bewonersinitiatieven"] == "ja" and data["zorgzaam"] == "ja"
+        if warm_en_zorgzaam and data["uitval"] == "nee":
+            return Initiatief.Soort.BEWONERSINITIATIEF
+        return Initiatief.Soort.ZORGZAAM_BUURTINITIATIEF
+
+
+class ReikHogerForm(forms.Form):
+    """A new initiative that does not build on an existing activity."""
+
+    naam = forms.CharField(label=_("Naam van het initiatief"), max_length=200)
+    soort = forms.ChoiceField(label=_("Soort"), choices=Initiatief.Soort.choices)
+    doel = forms.CharField(label=_("Doel"), required=False, widget=forms.Textarea({"rows": 2}))
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Partners die je nodig hebt"),
+        queryset=Partner.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    toch_starten = forms.BooleanField(
+        label=_("Geen van deze partners heeft vuur. Ik start toch."), required=False
+    )
+
+    def __init__(self, *args, buurt, zoek="", **kwargs):
+        super().__init__(*args, **kwargs)
+        partners = Partner.objects.in_buurt(buurt).select_related("actor").with_enthousiasme()
+        # Those with fire first: they are who a new initiative needs.
+        vuur_eerst = Case(
+            When(huidig_enthousiasme=Niveau.VUUR, then=0),
+            When(huidig_enthousiasme=Niveau.VONK, then=1),
+            default=2,
+        )
+        shown = partners.order_by(vuur_eerst, "actor__naam", "id")
+        if zoek:
+            shown = shown.filter(actor__naam__icontains=zoek)
+        selected = _selected(self, "partners", self.initial.get("partners", ()))
+        self.truncated = limit_choices(
+            self.fields["partners"], partners, shown, selected, self.partner_label
+        )
+
+    @staticmethod
+    def partner_label(partner):
+        niveau = Niveau(partner.huidig_enthousiasme or Niveau.GEEN).label
+        return _("%(naam)s (enthousiasme: %(niveau)s)") % {
+            "naam": partner.actor.naam,
+            "niveau": niveau,
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        partners = cleaned.get("partners")
+        geen_vuur = partners and not any(p.huidig_enthousiasme == "vuur" for p in partners)
+        if geen_vuur and not cleaned.get("toch_starten"):
+            self.add_error(
+                "toch_starten",
+                _(
+                    "Geen van de gekozen partners heeft vuur. Zoek eerst vuur, "
+                    "of bevestig dat je toch start."
+                ),
+            )
+        return cleaned
+
+
+class TeamForm(forms.ModelForm):
+    intensiteit = forms.ChoiceField(
+        label=_("Samenwerkingsintensiteit"), choices=Samenwerkingsintensiteit.choices
+    )
+
+    class Meta:
+        model = Team
+        fields = ["initiatief", "naam", "doel", "beslist_samen", "besluitvorming"]
+        widgets = {
+            "doel": forms.Textarea(attrs={"rows": 2}),
+            "besluitvorming": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, buurt, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["initiatief"].queryset = Initiatief.objects.in_buurt(buurt)
+        if self.instance.pk:
+            del self.fields["initiatief"]
+            self.auto_id = f"id_team{self.instance.pk}_%s"
+
+
+class LidForm(forms.Form):
+    """One member row of a new team."""
+
+    partner = forms.ModelChoiceField(
+        label=_("Partner"), queryset=Partner.objects.none(), required=False
+    )
+    participatieniveau = forms.ChoiceField(
+        label=_("Afgesproken participatieniveau"),
+        choices=[("", "---------"), *Participatieniveau.choices],
+        required=False,
+    )
+    nodig = forms.BooleanField(label=_("Nodig voor het doel"), required=False, initial=True)
+    middelen = forms.MultipleChoiceField(
+        label=_("Brengt in"),
+        choices=Middel.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, partners, shown, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.truncated = limit_choices(
+            self.fields["partner"], partners, shown, _selected(self, "partner")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("partner") and not cleaned.get("participatieniveau"):
+            self.add_error(
+                "participatieniveau", _("Kies het participatieniveau dat jullie afspreken.")
+            )
+        if cleaned.get("participatieniveau") and not cleaned.get("partner"):
+            self.add_error("partner", _("Kies een partner voor dit niveau."))
+        return cleaned
+
+
+class BaseLedenFormSet(forms.BaseFormSet):
+    def __init__(self, *args, buurt, zoek="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.partners = Partner.objects.in_buurt(buurt).select_related("actor")
+        shown = self.partners.filter(actor__naam__icontains=zoek) if zoek else self.partners
+        self.shown = list(shown[:MAX_CHOICES])  # one query for all member rows
+
+    def get_form_kwargs(self, index):
+        return {"partners": self.partners, "shown": self.shown}
+
+    def clean(self):
+        if any(self.errors):
+            return
+        partners = [f.cleaned_data["partner"] for f in self.forms if f.cleaned_data.get("partner")]
+        if not partners:
+            raise forms.ValidationError(_("Voeg minstens één partner toe aan het team."))
+        if len(partners) != len(set(partners)):
+            raise forms.ValidationError(_("Elke partner kan maar één keer in het team."))
+
+    def leden(self):
+        return [f.cleaned_data for f in self.forms if f.cleaned_data.get("partner")]
+
+
+LedenFormSet = forms.formset_factory(LidForm, formset=BaseLedenFormSet, extra=4, max_num=12)
+
+
+class DeelnameForm(forms.Form):
+    participatieniveau = forms.ChoiceField(
+        label=_("Afgesproken participatieniveau"), choices=Participatieniveau.choices
+    )
+    nodig = forms.BooleanField(label=_("Nodig voor het doel"), required=False)
+    middelen = forms.MultipleChoiceField(
+        label=_("Brengt in"),
+        choices=Middel.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    vertrekt = forms.BooleanField(
+        label=_("Verlaat het team vandaag"),
+        required=False,
+        help_text=_("De deelname wordt afgesloten, niet gewist: de geschiedenis blijft."),
+    )

@@ -1,0 +1,153 @@
+"""Step 3, "pluk laaghangend fruit": chances to connect what already exists.
+
+A chance is a pair of running activities that share a target group or a theme while
+their organisers are not yet related and no initiative builds on both yet.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+
+from django.utils.translation import gettext as _
+
+from buurt.models import Actor, Relatie
+
+from .models import Activiteit, Doelgroep, Initiatief, Thema
+
+# Looking at more pairs than this would make the page slow in a huge buurt; the
+# first chances found are plenty to act on.
+MAX_PAIRS_EXAMINED = 50_000
+
+
+@dataclass
+class Kans:
+    a: Activiteit
+    b: Activiteit
+    van: Actor
+    naar: Actor
+    gedeeld: list
+
+    @property
+    def key(self):
+        return f"{self.a.pk}-{self.b.pk}"
+
+
+def laaghangend_fruit(buurt, limit=10):
+    """Return (chances, more): at most ``limit`` chances, in a constant number of queries."""
+    activiteiten = {
+        a.pk: a
+        for a in Activiteit.objects.in_buurt(buurt)
+        .lopend()
+        .only("id", "naam", "doelgroep", "thema")
+        .order_by("naam", "id")
+    }
+    organisers = _organisers(buurt)
+    related = _related_pairs(buurt)
+    combined = _combined_pairs(buurt)
+
+    groups = defaultdict(list)
+    for activiteit in activiteiten.values():
+        if not organisers.get(activiteit.pk):
+            continue
+        if activiteit.doelgroep:
+            groups[("doelgroep", activiteit.doelgroep)].append(activiteit)
+        if activiteit.thema:
+            groups[("thema", activiteit.thema)].append(activiteit)
+
+    kansen, seen, examined = [], set(), 0
+    for _group, members in sorted(groups.items(), key=_specific_first):
+        for a, b in combinations(members, 2):
+            examined += 1
+            if examined > MAX_PAIRS_EXAMINED:
+                break
+            pair = (a.pk, b.pk) if a.pk < b.pk else (b.pk, a.pk)
+            if pair in seen or pair in combined:
+                continue
+            seen.add(pair)
+            connection = _unrelated_organisers(organisers[a.pk], organisers[b.pk], related)
+            if connection is None:
+                continue
+            kansen.append((a, b, connection))
+            if len(kansen) > limit:
+                break
+        if len(kansen) > limit:
+            break
+
+    more = len(kansen) > limit
+    kansen = kansen[:limit]
+    actor_ids = {pk for _a, _b, pair in kansen for pk in pair}
+    actors = Actor.objects.in_buurt(buurt).in_bulk(actor_ids)
+    return [
+        Kans(a, b, actors[van], actors[naar], _shared(a, b)) for a, b, (van, naar) in kansen
+    ], more
+
+
+def _specific_first(group):
+    """A specific target group first, then themes; "all residents" says least."""
+    (kind, value), _members = group
+    return (value == Doelgroep.IEDEREEN, kind, value)
+
+
+def _organisers(buurt):
+    through = Activiteit.organisatoren.through
+    rows = through.objects.filter(activiteit__buurt=buurt, activiteit__loopt=True).values_list(
+        "activiteit_id", "actor_id"
+    )
+    organisers = defaultdict(list)
+    for activiteit_id, actor_id in rows.order_by("activiteit_id", "actor_id"):
+        organisers[activiteit_id].append(actor_id)
+    return organisers
+
+
+def _related_pairs(buurt):
+    """Running relations between organisers of running activities, as sorted id pairs."""
+    through = Activiteit.organisatoren.through
+    organiser_ids = through.objects.filter(activiteit__buurt=buurt, activiteit__loopt=True).values(
+        "actor_id"
+    )
+    rows = (
+        Relatie.objects.in_buurt(buurt)
+        .actief()
+        .filter(van_id__in=organiser_ids, naar_id__in=organiser_ids)
+        .values_list("van_id", "naar_id")
+    )
+    return {(min(van, naar), max(van, naar)) for van, naar in rows}
+
+
+def _combined_pairs(buurt):
+    """Pairs of activities that one initiative already builds on."""
+    through = Initiatief.bouwt_voort_op.through
+    rows = through.objects.filter(initiatief__buurt=buurt).values_list(
+        "initiatief_id", "activiteit_id"
+    )
+    per_initiatief = defaultdict(list)
+    for initiatief_id, activiteit_id in rows:
+        per_initiatief[initiatief_id].append(activiteit_id)
+    return {
+        (min(a, b), max(a, b))
+        for activiteiten in per_initiatief.values()
+        for a, b in combinations(activiteiten, 2)
+    }
+
+
+def _unrelated_organisers(left, right, related):
+    """The first pair of organisers, one from each side, that is not yet related.
+
+    Activities that share an organiser are already connected through that actor.
+    """
+    if set(left) & set(right):
+        return None
+    for van in left:
+        for naar in right:
+            if (min(van, naar), max(van, naar)) not in related:
+                return van, naar
+    return None
+
+
+def _shared(a, b):
+    gedeeld = []
+    if a.doelgroep and a.doelgroep == b.doelgroep:
+        gedeeld.append(_("doelgroep %(naam)s") % {"naam": Doelgroep(a.doelgroep).label})
+    if a.thema and a.thema == b.thema:
+        gedeeld.append(_("thema %(naam)s") % {"naam": Thema(a.thema).label})
+    return gedeeld

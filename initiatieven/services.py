@@ -1,0 +1,112 @@
+"""Writes that span several rows. Each is one transaction, called by views, admin and CLI."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from buurt.models import Relatie
+
+from .models import Deelname, Initiatief, Succes, Team, Teamintensiteit
+
+
+@transaction.atomic
+def save_activiteit(form):
+    """Save an ActiviteitForm: the activity and its organisers together."""
+    return form.save()
+
+
+@transaction.atomic
+def record_relatie(buurt, van, naar, intensiteit):
+    """Record a new running relation between two actors, unless one already runs."""
+    lopend = Relatie.objects.in_buurt(buurt).filter(tot__isnull=True)
+    existing = (lopend.filter(van=van, naar=naar) | lopend.filter(van=naar, naar=van)).first()
+    if existing:
+        return existing, False
+    relatie = Relatie.objects.create(
+        buurt=buurt, van=van, naar=naar, intensiteit=intensiteit, sinds=timezone.localdate()
+    )
+    return relatie, True
+
+
+@transaction.atomic
+def create_initiatief(buurt, *, naam, soort, doel="", bouwt_voort_op=(), trekkers=(), **extra):
+    initiatief = Initiatief.objects.create(buurt=buurt, naam=naam, soort=soort, doel=doel, **extra)
+    if bouwt_voort_op:
+        initiatief.bouwt_voort_op.set(bouwt_voort_op)
+    if trekkers:
+        initiatief.trekkers.set(trekkers)
+    return initiatief
+
+
+@transaction.atomic
+def create_team(initiatief, *, naam, doel, intensiteit, leden, door=None, **extra):
+    """Create a team with its first intensity record and its members.
+
+    ``leden`` is a list of dicts with partner, participatieniveau, nodig and middelen.
+    """
+    vreemd = [
+        lid["partner"] for lid in leden if lid["partner"].actor.buurt_id != initiatief.buurt_id
+    ]
+    if vreemd:
+        raise ValidationError(_("Kies partners uit dezelfde buurt als het initiatief."))
+    team = Team.objects.create(initiatief=initiatief, naam=naam, doel=doel, **extra)
+    Teamintensiteit.objects.create(team=team, intensiteit=intensiteit, door=door)
+    Deelname.objects.bulk_create(
+        Deelname(
+            team=team,
+            partner=lid["partner"],
+            participatieniveau=lid["participatieniveau"],
+            nodig=lid.get("nodig", True),
+            middelen=list(lid.get("middelen") or []),
+        )
+        for lid in leden
+    )
+    return team
+
+
+@transaction.atomic
+def update_team(team, *, intensiteit, door=None):
+    """Save the team's fields; a changed intensity becomes a new dated record."""
+    team.save()
+    current = team.intensiteiten.order_by("-datum", "-id").values_list("intensiteit", flat=True)
+    if current.first() != intensiteit:
+        Teamintensiteit.objects.create(team=team, intensiteit=intensiteit, door=door)
+    return team
+
+
+@transaction.atomic
+def change_deelname(deelname, *, participatieniveau, nodig, middelen, vertrekt=False):
+    """Change a membership without losing its history.
+
+    A membership that started before today is closed and a new one starts today with the
+    new agreement; one that started today is simply corrected. Leaving closes it.
+    """
+    today = timezone.localdate()
+    if vertrekt:
+        deelname.vertrokken_op = max(today, deelname.toegetreden_op)
+        deelname.save(update_fields=["vertrokken_op"])
+        return None
+    values = {"participatieniveau": participatieniveau, "nodig": nodig, "middelen": list(middelen)}
+    if all(getattr(deelname, name) == value for name, value in values.items()):
+        return deelname
+    if deelname.toegetreden_op >= today:
+        for name, value in values.items():
+            setattr(deelname, name, value)
+        deelname.save(update_fields=list(values))
+        return deelname
+    deelname.vertrokken_op = today
+    deelname.save(update_fields=["vertrokken_op"])
+    return Deelname.objects.create(
+        team=deelname.team, partner=deelname.partner, toegetreden_op=today, **values
+    )
+
+
+@transaction.atomic
+def log_succes(buurt, titel, datum, partners=(), initiatief=None, beschrijving=""):
+    """Record a small success with the partners involved."""
+    succes = Succes.objects.create(
+        buurt=buurt, titel=titel, datum=datum, initiatief=initiatief, beschrijving=beschrijving
+    )
+    succes.partners.set(partners)
+    return succes

@@ -1,0 +1,311 @@
+from datetime import timedelta
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from initiatieven import bomen
+from initiatieven.models import Deelname, Team, Teamintensiteit, Voorkeur
+from tests import factories as f
+
+
+def _overzicht(team):
+    buurt = team.initiatief.buurt
+    return bomen.team_overzichten(bomen.teams_page_queryset(buurt).filter(pk=team.pk))[0]
+
+
+def _criteria(team):
+    return {c.naam: c for c in _overzicht(team).criteria}
+
+
+def _healthy_team(buurt):
+    team = f.make_team(
+        f.make_initiatief(buurt),
+        doel="Wekelijks boodschappen voor wie niet mobiel is",
+        beslist_samen=True,
+        besluitvorming="Maandelijks overleg, één stem per partner",
+    )
+    f.make_deelname(team, f.make_partner(buurt, "Okra"), middelen=["tijd"])
+    f.make_deelname(team, f.make_partner(buurt, "OCMW"), middelen=["financiering"])
+    return team
+
+
+def test_a_team_meeting_all_four_criteria_is_healthy(buurt):
+    overzicht = _overzicht(_healthy_team(buurt))
+    assert overzicht.gezond
+    assert all(c.ontbreekt == "" for c in overzicht.criteria)
+
+
+def test_a_team_without_goal_misses_the_first_criterion(buurt):
+    team = _healthy_team(buurt)
+    Team.objects.filter(pk=team.pk).update(doel=" ")
+    criterium = _criteria(team)["Eén specifiek doel dat de partners delen"]
+    assert not criterium.ok
+    assert criterium.ontbreekt == "Schrijf het specifieke doel van het team op."
+
+
+def test_a_superfluous_partner_or_a_lone_partner_is_reported(buurt):
+    team = _healthy_team(buurt)
+    Deelname.objects.filter(partner__actor__naam="Okra").update(nodig=False)
+    criterium = _criteria(team)["Alle nodige en geen overbodige partners"]
+    assert not criterium.ok
+    assert "Niet nodig voor het doel: Okra." in criterium.ontbreekt
+
+    Deelname.objects.filter(partner__actor__naam="Okra").update(
+        nodig=True, vertrokken_op=timezone.localdate() + timedelta(days=1)
+    )
+    criterium = _criteria(team)["Alle nodige en geen overbodige partners"]
+    assert not criterium.ok
+    assert "minstens twee partners" in criterium.ontbreekt
+
+
+def test_resources_count_only_when_two_partners_bring_them(buurt):
+    team = _healthy_team(buurt)
+    Deelname.objects.filter(partner__actor__naam="OCMW").update(middelen=[])
+    criterium = _criteria(team)["Partners bundelen echt middelen"]
+    assert not criterium.ok
+    assert criterium.ontbreekt == "Pas 1 partner brengt middelen in; minstens twee nodig."
+
+
+def test_deciding_together_needs_the_flag_and_a_description(buurt):
+    team = _healthy_team(buurt)
+    Team.objects.filter(pk=team.pk).update(besluitvorming="")
+    criterium = _criteria(team)["Samen beslissen als gelijkwaardige partners"]
+    assert not criterium.ok
+    assert criterium.ontbreekt == "Beschrijf hoe het team beslist."
+
+
+def test_the_gap_uses_the_latest_team_preference_before_the_general_one(buurt):
+    team = f.make_team(f.make_initiatief(buurt))
+    partner = f.make_partner(buurt, "Okra")
+    f.make_deelname(team, partner, participatieniveau="adviseren")
+    now = timezone.now()
+    Voorkeur.objects.create(partner=partner, participatieniveau="informeren", bron="coordinator")
+    [lid] = _overzicht(team).leden
+    assert (lid.voorkeur, lid.voorkeur_voor_team, lid.kloof) == ("informeren", False, -2)
+
+    for niveau, ago in (("raadplegen", 2), ("meebeslissen", 1)):
+        Voorkeur.objects.create(
+            partner=partner,
+            team=team,
+            participatieniveau=niveau,
+            bron="partnerlink",
+            datum=now - timedelta(days=ago),
+        )
+    [lid] = _overzicht(team).leden
+    assert (lid.voorkeur, lid.voorkeur_voor_team, lid.kloof) == ("meebeslissen", True, 2)
+
+
+def test_a_preference_for_another_team_is_not_shown(buurt):
+    initiatief = f.make_initiatief(buurt)
+    team, ander = f.make_team(initiatief), f.make_team(initiatief)
+    partner = f.make_partner(buurt)
+    f.make_deelname(team, partner)
+    Voorkeur.objects.create(
+        partner=partner, team=ander, participatieniveau="meebeslissen", bron="coordinator"
+    )
+    [lid] = _overzicht(team).leden
+    assert lid.voorkeur is None
+    assert lid.kloof == 0
+
+
+def test_the_page_highlights_the_gap_and_shows_the_matrix(onderzoeker_client, buurt):
+    team = _healthy_team(buurt)
+    okra = Deelname.objects.get(partner__actor__naam="Okra")
+    Voorkeur.objects.create(
+        partner=okra.partner, participatieniveau="meebeslissen", bron="coordinator"
+    )
+    response = onderzoeker_client.get(reverse("initiatieven:bomen", args=[buurt.slug]))
+    assert 'class="kloof"' in response.text
+    assert "wil 2 treden hoger" in response.text
+    assert f'id="team-{team.pk}"' in response.text
+    assert "Partners en teams" in response.text
+    assert "Team bewerken" not in response.text
+
+
+def _create_team_data(initiatief, leden):
+    data = {
+        "initiatief": initiatief.pk,
+        "naam": "Boodschappenteam",
+        "doel": "Boodschappen",
+        "intensiteit": "actief_afstemmen",
+        "leden-TOTAL_FORMS": "4",
+        "leden-INITIAL_FORMS": "0",
+        "leden-MIN_NUM_FORMS": "0",
+        "leden-MAX_NUM_FORMS": "12",
+    }
+    for i, (partner, niveau) in enumerate(leden):
+        data[f"leden-{i}-partner"] = partner.pk
+        data[f"leden-{i}-participatieniveau"] = niveau
+        data[f"leden-{i}-nodig"] = "on"
+    return data
+
+
+def test_creating_a_team_writes_team_intensity_and_members_together(
+    coordinator_client, coordinator, buurt
+):
+    initiatief = f.make_initiatief(buurt)
+    a, b, c = (f.make_partner(buurt) for _ in range(3))
+    data = _create_team_data(
+        initiatief, [(a, "informeren"), (b, "coproduceren"), (c, "meebeslissen")]
+    )
+    data["leden-1-middelen"] = ["tijd", "ruimte"]
+    response = coordinator_client.post(reverse("initiatieven:team_nieuw", args=[buurt.slug]), data)
+    team = Team.objects.get()
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/bomen/#team-{team.pk}")
+    assert Teamintensiteit.objects.get(team=team).door == coordinator
+    niveaus = dict(team.deelnames.values_list("partner_id", "participatieniveau"))
+    assert niveaus == {a.pk: "informeren", b.pk: "coproduceren", c.pk: "meebeslissen"}
+    assert team.deelnames.get(partner=b).middelen == ["tijd", "ruimte"]
+
+
+def test_a_team_with_a_partner_twice_is_refused_and_nothing_is_written(coordinator_client, buurt):
+    initiatief = f.make_initiatief(buurt)
+    a = f.make_partner(buurt)
+    data = _create_team_data(initiatief, [(a, "informeren"), (a, "adviseren")])
+    response = coordinator_client.post(reverse("initiatieven:team_nieuw", args=[buurt.slug]), data)
+    assert "Elke partner kan maar één keer in het team." in response.text
+    assert not Team.objects.exists()
+    assert not Teamintensiteit.objects.exists()
+
+
+def test_a_member_without_level_is_refused(coordinator_client, buurt):
+    initiatief = f.make_initiatief(buurt)
+    data = _create_team_data(initiatief, [(f.make_partner(buurt), "")])
+    response = coordinator_client.post(reverse("initiatieven:team_nieuw", args=[buurt.slug]), data)
+    assert "Kies het participatieniveau dat jullie afspreken." in response.text
+    assert not Team.objects.exists()
+
+
+def test_a_team_needs_an_initiative_of_this_buurt(coordinator_client, buurt, other_buurt):
+    data = _create_team_data(f.make_initiatief(other_buurt), [(f.make_partner(buurt), "adviseren")])
+    response = coordinator_client.post(reverse("initiatieven:team_nieuw", args=[buurt.slug]), data)
+    assert "Selecteer een geldige keuze" in response.text
+    assert not Team.objects.exists()
+
+
+def test_a_changed_intensity_becomes_a_new_dated_record(coordinator_client, buurt):
+    team = _healthy_team(buurt)
+    Teamintensiteit.objects.create(team=team, intensiteit="doorverwijzen")
+    url = reverse("initiatieven:team_bewerken", args=[buurt.slug, team.pk])
+    data = {
+        "naam": team.naam,
+        "doel": team.doel,
+        "beslist_samen": "on",
+        "besluitvorming": team.besluitvorming,
+        "intensiteit": "doorverwijzen",
+    }
+    coordinator_client.post(url, data)
+    assert team.intensiteiten.count() == 1
+    response = coordinator_client.post(
+        url, {**data, "intensiteit": "tijdelijk_partnerschap"}, HTTP_HX_REQUEST="true"
+    )
+    assert response.text.lstrip().startswith(
+        f'<article class="card team gezond" id="team-{team.pk}"'
+    )
+    assert "tijdelijk partnerschap" in response.text
+    assert "(sinds " in response.text
+    assert list(team.intensiteiten.values_list("intensiteit", flat=True)) == [
+        "tijdelijk_partnerschap",
+        "doorverwijzen",
+    ]
+
+
+def test_editing_a_membership_updates_the_checklist(coordinator_client, buurt):
+    team = _healthy_team(buurt)
+    deelname = Deelname.objects.get(partner__actor__naam="Okra")
+    url = reverse("initiatieven:deelname_bewerken", args=[buurt.slug, deelname.pk])
+    response = coordinator_client.post(
+        url, {"participatieniveau": "raadplegen", "middelen": []}, HTTP_HX_REQUEST="true"
+    )
+    assert f'id="team-{team.pk}"' in response.text
+    assert "Niet nodig voor het doel: Okra." in response.text
+    assert "Pas 1 partner brengt middelen in" in response.text
+    deelname.refresh_from_db()
+    assert (deelname.participatieniveau, deelname.nodig, deelname.middelen) == (
+        "raadplegen",
+        False,
+        [],
+    )
+
+
+def test_a_membership_of_another_buurt_is_not_found(coordinator_client, buurt, other_buurt):
+    elders = _healthy_team(other_buurt).deelnames.first()
+    url = reverse("initiatieven:deelname_bewerken", args=[buurt.slug, elders.pk])
+    assert coordinator_client.get(url).status_code == 404
+
+
+def test_bomen_page_query_count_does_not_grow(coordinator_client, buurt):
+    url = reverse("initiatieven:bomen", args=[buurt.slug])
+
+    def fill(n):
+        for _ in range(n):
+            team = _healthy_team(buurt)
+            Teamintensiteit.objects.create(team=team, intensiteit="actief_afstemmen")
+            for deelname in team.deelnames.all():
+                Voorkeur.objects.create(
+                    partner=deelname.partner, participatieniveau="adviseren", bron="coordinator"
+                )
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert coordinator_client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    fill(1)
+    small = count()
+    fill(6)
+    assert count() == small
+
+
+def test_team_edit_is_a_card_form_with_htmx_and_a_page_without(coordinator_client, buurt):
+    team = _healthy_team(buurt)
+    url = reverse("initiatieven:team_bewerken", args=[buurt.slug, team.pk])
+    fragment = coordinator_client.get(url, HTTP_HX_REQUEST="true").text
+    assert fragment.lstrip().startswith(f'<article class="card team" id="team-{team.pk}"')
+    assert "<html" not in fragment
+    page = coordinator_client.get(url).text
+    assert "<html" in page and f'id="team-{team.pk}"' in page
+
+
+def test_an_empty_team_name_is_refused_in_the_card(coordinator_client, buurt):
+    team = _healthy_team(buurt)
+    url = reverse("initiatieven:team_bewerken", args=[buurt.slug, team.pk])
+    response = coordinator_client.post(
+        url, {"naam": "", "intensiteit": "doorverwijzen"}, HTTP_HX_REQUEST="true"
+    )
+    assert "Dit veld is verplicht." in response.text
+    team.refresh_from_db()
+    assert team.naam
+    assert not team.intensiteiten.exists()
+
+
+def test_new_team_form_query_count_does_not_grow(coordinator_client, buurt):
+    url = reverse("initiatieven:team_nieuw", args=[buurt.slug])
+    initiatief = f.make_initiatief(buurt)
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert coordinator_client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    f.make_partner(buurt)
+    small = count()
+    for _ in range(8):
+        f.make_team(initiatief)
+        f.make_partner(buurt, niveau="vuur")
+    assert count() == small
+
+
+def test_a_partner_who_leaves_disappears_from_the_card(coordinator_client, buurt):
+    team = _healthy_team(buurt)
+    deelname = Deelname.objects.get(partner__actor__naam="Okra")
+    url = reverse("initiatieven:deelname_bewerken", args=[buurt.slug, deelname.pk])
+    data = {"participatieniveau": "adviseren", "nodig": "on", "vertrekt": "on"}
+    response = coordinator_client.post(url, data, HTTP_HX_REQUEST="true")
+    assert f'id="team-{team.pk}"' in response.text
+    assert "Okra" not in response.text
+    assert "minstens twee partners" in response.text
+    assert Deelname.objects.filter(pk=deelname.pk, vertrokken_op__isnull=False).exists()

@@ -1,0 +1,192 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from initiatieven import forms
+from initiatieven.models import Initiatief
+from tests import factories as f
+
+
+def _reik_hoger(buurt):
+    return reverse("initiatieven:reik_hoger", args=[buurt.slug])
+
+
+def test_reaching_higher_shows_the_enthusiasm_of_the_chosen_partners(coordinator_client, buurt):
+    vonk = f.make_partner(buurt, "Okra", niveau="vonk")
+    geen = f.make_partner(buurt, "Chiro")
+    response = coordinator_client.get(
+        _reik_hoger(buurt), {"partners": [vonk.pk, geen.pk]}, HTTP_HX_REQUEST="true"
+    )
+    assert response.text.lstrip().startswith('<div id="vuur"')
+    assert "Okra" in response.text and "vonk" in response.text
+    assert "geen van deze partners heeft vuur" in response.text
+
+
+def test_reaching_higher_with_fire_gives_no_warning(coordinator_client, buurt):
+    vuur = f.make_partner(buurt, "Okra", niveau="vuur")
+    response = coordinator_client.get(_reik_hoger(buurt), {"partners": [vuur.pk]})
+    assert "<html" in response.text
+    assert "Er is vuur" in response.text
+    assert "geen van deze partners heeft vuur" not in response.text
+
+
+def test_a_new_initiative_without_fire_needs_confirmation(coordinator_client, buurt):
+    vonk = f.make_partner(buurt, "Okra", niveau="vonk")
+    data = {"naam": "Buurtrestaurant", "soort": "zorgzaam_buurtinitiatief", "partners": [vonk.pk]}
+    response = coordinator_client.post(_reik_hoger(buurt), data)
+    assert response.status_code == 200
+    assert "Geen van de gekozen partners heeft vuur." in response.text
+    assert not Initiatief.objects.exists()
+
+    response = coordinator_client.post(_reik_hoger(buurt), {**data, "toch_starten": "on"})
+    assert response.status_code == 302
+    initiatief = Initiatief.objects.get()
+    assert list(initiatief.trekkers.all()) == [vonk.actor]
+    assert not initiatief.bouwt_voort_op.exists()
+
+
+def test_a_new_initiative_with_fire_starts_at_once(coordinator_client, buurt):
+    vuur = f.make_partner(buurt, "Okra", niveau="vuur")
+    data = {"naam": "Buurtrestaurant", "soort": "bewonersinitiatief", "partners": [vuur.pk]}
+    assert coordinator_client.post(_reik_hoger(buurt), data).status_code == 302
+    assert Initiatief.objects.get().naam == "Buurtrestaurant"
+
+
+def test_partners_of_another_buurt_cannot_be_chosen(coordinator_client, buurt, other_buurt):
+    vreemde = f.make_partner(other_buurt, "Elders", niveau="vuur")
+    data = {"naam": "X", "soort": "bewonersinitiatief", "partners": [vreemde.pk]}
+    response = coordinator_client.post(_reik_hoger(buurt), data)
+    assert "Selecteer een geldige keuze" in response.text
+    assert not Initiatief.objects.exists()
+
+
+def test_initiatives_are_grouped_by_kind_with_the_research_questions(onderzoeker_client, buurt):
+    f.make_initiatief(buurt, "Tuinclub", soort="bewonersinitiatief")
+    f.make_initiatief(buurt, "Zorgpunt", soort="buurtgericht_zorginitiatief")
+    response = onderzoeker_client.get(reverse("initiatieven:lijst", args=[buurt.slug]))
+    text = response.text
+    assert text.index("Tuinclub") < text.index('id="soort-zorgzaam_buurtinitiatief"')
+    assert text.index('id="soort-buurtgericht_zorginitiatief"') < text.index("Zorgpunt")
+    assert "Is de buurt de juiste schaal voor dit doel?" in text
+    assert "Nog niet beantwoord." in text
+    assert "Initiatief aanmaken" not in text
+
+
+@pytest.mark.parametrize(
+    ("antwoorden", "soort"),
+    [
+        (("ja", "ja", "nee", "nee"), "bewonersinitiatief"),
+        (("ja", "ja", "ja", "nee"), "zorgzaam_buurtinitiatief"),
+        (("ja", "nee", "nee", "nee"), "zorgzaam_buurtinitiatief"),
+        (("nee", "nee", "nee", "nee"), "zorgzaam_buurtinitiatief"),
+        (("ja", "ja", "nee", "ja"), "buurtgericht_zorginitiatief"),
+    ],
+)
+def test_the_guided_choice_suggests_a_kind(coordinator_client, buurt, antwoorden, soort):
+    keys = ("bewonersinitiatieven", "zorgzaam", "uitval", "professional")
+    url = reverse("initiatieven:kies_soort", args=[buurt.slug])
+    response = coordinator_client.get(url, dict(zip(keys, antwoorden, strict=True)))
+    assert response.context["soort"] == soort
+    assert f'<option value="{soort}" selected>' in response.text
+
+
+def test_the_guided_choice_answers_htmx_with_the_advice_only(coordinator_client, buurt):
+    url = reverse("initiatieven:kies_soort", args=[buurt.slug])
+    data = {"bewonersinitiatieven": "nee", "zorgzaam": "nee", "uitval": "ja", "professional": "nee"}
+    response = coordinator_client.get(url, data, HTTP_HX_REQUEST="true")
+    assert response.text.lstrip().startswith('<div id="advies"')
+    assert "Voorstel: zorgzaam buurtinitiatief" in response.text
+
+
+def test_creating_a_neighbourhood_care_initiative_records_the_scale_answer(
+    coordinator_client, buurt
+):
+    data = {
+        "naam": "Zorgpunt",
+        "soort": "buurtgericht_zorginitiatief",
+        "schaal_antwoord": "nee",
+        "schaal_toelichting": "",
+    }
+    url = reverse("initiatieven:lijst", args=[buurt.slug])
+    response = coordinator_client.post(url, data)
+    assert "Leg uit welke schaal beter past en waarom." in response.text
+    assert not Initiatief.objects.exists()
+    data["schaal_toelichting"] = "De eerstelijnszone is de betere schaal."
+    assert coordinator_client.post(url, data).status_code == 302
+    initiatief = Initiatief.objects.get()
+    assert initiatief.schaal_antwoord == "nee"
+
+
+def test_the_scale_question_is_dropped_for_other_kinds(coordinator_client, buurt):
+    data = {"naam": "Tuinclub", "soort": "bewonersinitiatief", "schaal_antwoord": "ja"}
+    coordinator_client.post(reverse("initiatieven:lijst", args=[buurt.slug]), data)
+    assert Initiatief.objects.get().schaal_antwoord == ""
+
+
+def test_the_scale_answer_is_saved_inline(coordinator_client, buurt):
+    initiatief = f.make_initiatief(buurt, "Zorgpunt", soort="buurtgericht_zorginitiatief")
+    url = reverse("initiatieven:schaal", args=[buurt.slug, initiatief.pk])
+    prefix = f"i{initiatief.pk}-"
+    data = {f"{prefix}schaal_antwoord": "ja", f"{prefix}schaal_toelichting": "Buren kennen elkaar."}
+    response = coordinator_client.post(url, data, HTTP_HX_REQUEST="true")
+    assert response.text.lstrip().startswith(f'<div class="schaal" id="schaal-{initiatief.pk}">')
+    assert "Buren kennen elkaar." in response.text
+    initiatief.refresh_from_db()
+    assert initiatief.schaal_antwoord == "ja"
+
+
+def test_the_scale_question_belongs_to_neighbourhood_care_only(coordinator_client, buurt):
+    initiatief = f.make_initiatief(buurt, soort="bewonersinitiatief")
+    url = reverse("initiatieven:schaal", args=[buurt.slug, initiatief.pk])
+    response = coordinator_client.post(url, {f"i{initiatief.pk}-schaal_antwoord": "ja"})
+    assert response.status_code == 302
+    initiatief.refresh_from_db()
+    assert initiatief.schaal_antwoord == ""
+
+
+def test_initiatives_page_query_count_does_not_grow(coordinator_client, buurt):
+    url = reverse("initiatieven:lijst", args=[buurt.slug])
+
+    def fill(n):
+        for soort in Initiatief.Soort.values:
+            for _ in range(n):
+                initiatief = f.make_initiatief(buurt, soort=soort)
+                initiatief.bouwt_voort_op.add(f.make_activiteit(buurt))
+                f.make_team(initiatief)
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert coordinator_client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    fill(1)
+    small = count()
+    fill(5)
+    assert count() == small
+
+
+def test_reaching_higher_lists_partners_with_fire_first_and_finds_others(
+    coordinator_client, buurt, monkeypatch
+):
+    monkeypatch.setattr(forms, "MAX_CHOICES", 2)
+    f.make_partner(buurt, "Anna", niveau="geen")
+    f.make_partner(buurt, "Bert", niveau="vonk")
+    f.make_partner(buurt, "Zus", niveau="vuur")
+    page = coordinator_client.get(_reik_hoger(buurt)).text
+    assert page.index("Zus (") < page.index("Bert (")
+    assert "Anna (" not in page
+    assert "Anna (" in coordinator_client.get(_reik_hoger(buurt), {"zoek": "ann"}).text
+
+
+def test_reaching_higher_query_count_does_not_grow(coordinator_client, buurt):
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            response = coordinator_client.get(_reik_hoger(buurt), {"partners": ids})
+            assert response.status_code == 200
+        return len(ctx.captured_queries)
+
+    ids = [f.make_partner(buurt, niveau="vonk").pk]
+    small = count()
+    ids += [f.make_partner(buurt, niveau="vuur").pk for _ in range(8)]
+    assert count() == small

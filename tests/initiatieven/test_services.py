@@ -1,0 +1,90 @@
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from buurt.models import Relatie
+from initiatieven import services
+from initiatieven.models import Deelname, Team
+from tests import factories as f
+
+
+def test_recording_a_relation_twice_keeps_one_running_relation(buurt):
+    a, b = f.make_actor(buurt), f.make_actor(buurt)
+    first, created = services.record_relatie(buurt, a, b, "doorverwijzen")
+    again, created_again = services.record_relatie(buurt, b, a, "actief_afstemmen")
+    assert created and not created_again
+    assert again == first
+    assert Relatie.objects.count() == 1
+
+
+def test_a_team_with_a_partner_of_another_buurt_is_not_written(buurt, other_buurt):
+    initiatief = f.make_initiatief(buurt)
+    leden = [
+        {"partner": f.make_partner(buurt), "participatieniveau": "adviseren"},
+        {"partner": f.make_partner(other_buurt), "participatieniveau": "adviseren"},
+    ]
+    with pytest.raises(ValidationError):
+        services.create_team(
+            initiatief, naam="Team", doel="", intensiteit="doorverwijzen", leden=leden
+        )
+    assert not Team.objects.exists()
+
+
+def test_updating_a_team_without_intensity_change_adds_no_record(buurt):
+    team = services.create_team(
+        f.make_initiatief(buurt),
+        naam="Team",
+        doel="Doel",
+        intensiteit="doorverwijzen",
+        leden=[{"partner": f.make_partner(buurt), "participatieniveau": "informeren"}],
+    )
+    team.doel = "Nieuw doel"
+    services.update_team(team, intensiteit="doorverwijzen")
+    assert team.intensiteiten.count() == 1
+    assert Team.objects.get().doel == "Nieuw doel"
+    assert team.deelnames.get().nodig
+
+
+def _deelname_since(buurt, days):
+    team = f.make_team(f.make_initiatief(buurt))
+    start = timezone.localdate() - timedelta(days=days)
+    return f.make_deelname(team, f.make_partner(buurt), "raadplegen", toegetreden_op=start)
+
+
+def test_a_changed_agreement_closes_the_old_membership_and_starts_a_new_one(buurt):
+    old = _deelname_since(buurt, 30)
+    new = services.change_deelname(
+        old, participatieniveau="coproduceren", nodig=True, middelen=["tijd"]
+    )
+    old.refresh_from_db()
+    assert old.vertrokken_op == timezone.localdate()
+    assert old.participatieniveau == "raadplegen"
+    assert (new.participatieniveau, new.middelen, new.vertrokken_op) == (
+        "coproduceren",
+        ["tijd"],
+        None,
+    )
+    assert Deelname.objects.count() == 2
+
+
+def test_an_unchanged_or_same_day_membership_is_not_duplicated(buurt):
+    old = _deelname_since(buurt, 30)
+    services.change_deelname(old, participatieniveau="raadplegen", nodig=True, middelen=[])
+    today = _deelname_since(buurt, 0)
+    services.change_deelname(today, participatieniveau="meebeslissen", nodig=True, middelen=[])
+    assert Deelname.objects.count() == 2
+    assert Deelname.objects.actief().count() == 2
+    today.refresh_from_db()
+    assert today.participatieniveau == "meebeslissen"
+
+
+def test_leaving_closes_the_membership_and_keeps_it(buurt):
+    deelname = _deelname_since(buurt, 30)
+    services.change_deelname(
+        deelname, participatieniveau="raadplegen", nodig=True, middelen=[], vertrekt=True
+    )
+    deelname.refresh_from_db()
+    assert deelname.vertrokken_op == timezone.localdate()
+    assert not Deelname.objects.actief().exists()
