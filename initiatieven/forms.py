@@ -1,7 +1,10 @@
+from collections import defaultdict
+
 from django import forms
-from django.db.models import Case, When
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from buurt.forms import NAME_SEPARATOR, resolve_actor, suggest_attrs
 from buurt.models import Actor, Samenwerkingsintensiteit
 from partners.models import Niveau, Partner
 
@@ -9,6 +12,7 @@ from .models import Activiteit, Initiatief, Middel, Participatieniveau, Team
 
 # Above this many actors a select lists only search hits and the current choice.
 MAX_CHOICES = 200
+MAX_SUGGESTIONS = 10
 
 
 def limit_choices(field, queryset, shown, selected=(), label=str):
@@ -175,50 +179,92 @@ class SoortKeuzeForm(forms.Form):
         return Initiatief.Soort.ZORGZAAM_BUURTINITIATIEF
 
 
+def partner_names(text):
+    """The distinct names in a field of names separated by a semicolon, in typed order."""
+    return list(dict.fromkeys(n.strip() for n in text.split(NAME_SEPARATOR) if n.strip()))
+
+
+def partners_named(buurt, names):
+    """(partners, problems): the partners of the buurt with these actor names, in one query.
+
+    Names match case-insensitively, as in step 1. Each partner carries its current
+    enthusiasm; ``problems`` says, in Dutch, which names are unknown or ambiguous.
+    """
+    if not names:
+        return [], []
+    wanted = Q()
+    for naam in names:
+        wanted |= Q(actor__naam__iexact=naam)
+    found = defaultdict(list)
+    for partner in (
+        Partner.objects.in_buurt(buurt).filter(wanted).select_related("actor").with_enthousiasme()
+    ):
+        found[partner.actor.naam.lower()].append(partner)
+    partners, problems = [], []
+    for naam in names:
+        matches = found.get(naam.lower(), [])
+        if len(matches) == 1:
+            partners.append(matches[0])
+        elif matches:
+            problems.append(
+                _("Meerdere partners heten “%(naam)s”. Geef ze eerst een onderscheidende naam.")
+                % {"naam": naam}
+            )
+        else:
+            problems.append(_("“%(naam)s” is geen partner in deze buurt.") % {"naam": naam})
+    return partners, problems
+
+
+def partners_met_vuur(buurt):
+    """(names, more): a few partners whose current enthusiasm is fire, who a new initiative
+    needs most, and whether there are more."""
+    names = list(
+        Partner.objects.in_buurt(buurt)
+        .with_enthousiasme()
+        .filter(huidig_enthousiasme=Niveau.VUUR)
+        .order_by("actor__naam", "id")
+        .values_list("actor__naam", flat=True)[: MAX_SUGGESTIONS + 1]
+    )
+    return names[:MAX_SUGGESTIONS], len(names) > MAX_SUGGESTIONS
+
+
 class ReikHogerForm(forms.Form):
     """A new initiative that does not build on an existing activity."""
 
     naam = forms.CharField(label=_("Naam van het initiatief"), max_length=200)
     soort = forms.ChoiceField(label=_("Soort"), choices=Initiatief.Soort.choices)
     doel = forms.CharField(label=_("Doel"), required=False, widget=forms.Textarea({"rows": 2}))
-    partners = forms.ModelMultipleChoiceField(
+    partners = forms.CharField(
         label=_("Partners die je nodig hebt"),
-        queryset=Partner.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        max_length=2000,
+        help_text=_("Namen, gescheiden door een puntkomma."),
     )
     toch_starten = forms.BooleanField(
         label=_("Geen van deze partners heeft vuur. Ik start toch."), required=False
     )
 
-    def __init__(self, *args, buurt, zoek="", **kwargs):
+    def __init__(self, *args, buurt, **kwargs):
         super().__init__(*args, **kwargs)
-        partners = Partner.objects.in_buurt(buurt).select_related("actor").with_enthousiasme()
-        # Those with fire first: they are who a new initiative needs.
-        vuur_eerst = Case(
-            When(huidig_enthousiasme=Niveau.VUUR, then=0),
-            When(huidig_enthousiasme=Niveau.VONK, then=1),
-            default=2,
-        )
-        shown = partners.order_by(vuur_eerst, "actor__naam", "id")
-        if zoek:
-            shown = shown.filter(actor__naam__icontains=zoek)
-        selected = _selected(self, "partners", self.initial.get("partners", ()))
-        self.truncated = limit_choices(
-            self.fields["partners"], partners, shown, selected, self.partner_label
+        self.buurt = buurt
+        # A name field with a few suggestions, never a list of every partner of the buurt.
+        self.fields["partners"].widget.attrs.update(
+            suggest_attrs(buurt, self.add_prefix("partners"), partners_only=True, multiple=True)
         )
 
-    @staticmethod
-    def partner_label(partner):
-        niveau = Niveau(partner.huidig_enthousiasme or Niveau.GEEN).label
-        return _("%(naam)s (enthousiasme: %(niveau)s)") % {
-            "naam": partner.actor.naam,
-            "niveau": niveau,
-        }
+    def clean_partners(self):
+        partners, problems = partners_named(
+            self.buurt, partner_names(self.cleaned_data["partners"])
+        )
+        if problems:
+            raise forms.ValidationError(problems)
+        if not partners:
+            raise forms.ValidationError(_("Geef minstens één partner op."))
+        return partners
 
     def clean(self):
         cleaned = super().clean()
         partners = cleaned.get("partners")
-        geen_vuur = partners and not any(p.huidig_enthousiasme == "vuur" for p in partners)
+        geen_vuur = partners and not any(p.huidig_enthousiasme == Niveau.VUUR for p in partners)
         if geen_vuur and not cleaned.get("toch_starten"):
             self.add_error(
                 "toch_starten",
@@ -254,8 +300,11 @@ class TeamForm(forms.ModelForm):
 class LidForm(forms.Form):
     """One member row of a new team."""
 
-    partner = forms.ModelChoiceField(
-        label=_("Partner"), queryset=Partner.objects.none(), required=False
+    partner = forms.CharField(
+        label=_("Partner"),
+        required=False,
+        max_length=200,
+        help_text=_("De naam zoals hij bij Ken je buurt staat."),
     )
     participatieniveau = forms.ChoiceField(
         label=_("Afgesproken participatieniveau"),
@@ -270,11 +319,21 @@ class LidForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, partners, shown, **kwargs):
+    def __init__(self, *args, buurt, **kwargs):
         super().__init__(*args, **kwargs)
-        self.truncated = limit_choices(
-            self.fields["partner"], partners, shown, _selected(self, "partner")
+        self.buurt = buurt
+        # A name with a few suggestions: a select of every partner is too big in a large buurt.
+        self.fields["partner"].widget.attrs.update(
+            suggest_attrs(buurt, self.add_prefix("partner"), partners_only=True)
         )
+
+    def clean_partner(self):
+        naam = self.cleaned_data["partner"].strip()
+        if not naam:
+            return None
+        candidates = Actor.objects.in_buurt(self.buurt).partners()
+        actor = resolve_actor(candidates, naam, _("“%(naam)s” is geen partner in deze buurt."))
+        return actor.partner
 
     def clean(self):
         cleaned = super().clean()
@@ -282,20 +341,22 @@ class LidForm(forms.Form):
             self.add_error(
                 "participatieniveau", _("Kies het participatieniveau dat jullie afspreken.")
             )
-        if cleaned.get("participatieniveau") and not cleaned.get("partner"):
+        if (
+            cleaned.get("participatieniveau")
+            and not cleaned.get("partner")
+            and "partner" not in self.errors
+        ):
             self.add_error("partner", _("Kies een partner voor dit niveau."))
         return cleaned
 
 
 class BaseLedenFormSet(forms.BaseFormSet):
-    def __init__(self, *args, buurt, zoek="", **kwargs):
+    def __init__(self, *args, buurt, **kwargs):
         super().__init__(*args, **kwargs)
-        self.partners = Partner.objects.in_buurt(buurt).select_related("actor")
-        shown = self.partners.filter(actor__naam__icontains=zoek) if zoek else self.partners
-        self.shown = list(shown[:MAX_CHOICES])  # one query for all member rows
+        self.buurt = buurt
 
     def get_form_kwargs(self, index):
-        return {"partners": self.partners, "shown": self.shown}
+        return {"buurt": self.buurt}
 
     def clean(self):
         if any(self.errors):

@@ -26,6 +26,9 @@ from .forms import (
     SoortKeuzeForm,
     TeamForm,
     VoortbouwForm,
+    partner_names,
+    partners_met_vuur,
+    partners_named,
 )
 from .models import Activiteit, Deelname, Initiatief
 
@@ -179,9 +182,8 @@ def fruit_initiatief(request, slug):
 @require_http_methods(["GET", "POST"])
 def reik_hoger(request, slug):
     buurt = get_buurt_for_user(request, slug, write=True)
-    zoek = request.POST.get("zoek") or request.GET.get("zoek", "")
     if request.method == "POST":
-        form = ReikHogerForm(request.POST, buurt=buurt, zoek=zoek)
+        form = ReikHogerForm(request.POST, buurt=buurt)
         if form.is_valid():
             data = form.cleaned_data
             initiatief = services.create_initiatief(
@@ -195,31 +197,26 @@ def reik_hoger(request, slug):
                 request, _("Nieuw initiatief %(naam)s gestart.") % {"naam": initiatief}
             )
             return redirect("initiatieven:lijst", slug=buurt.slug)
-        ids = request.POST.getlist("partners")
+        namen = request.POST.get("partners", "")
     else:
         # A preview, not a submission: show the choice again without any errors.
-        ids = request.GET.getlist("partners")
+        namen = request.GET.get("partners", "")
         initial = {name: request.GET.get(name, "") for name in ("naam", "soort", "doel")}
-        form = ReikHogerForm(buurt=buurt, zoek=zoek, initial={**initial, "partners": ids})
-    gekozen = _gekozen_partners(form, ids)
+        form = ReikHogerForm(buurt=buurt, initial={**initial, "partners": namen})
+    gekozen, onbekend = partners_named(buurt, partner_names(namen))
+    for partner in gekozen:
+        partner.vuur = partner.huidig_enthousiasme == Niveau.VUUR
+        partner.enthousiasme_label = Niveau(partner.huidig_enthousiasme or Niveau.GEEN).label
     context = {
         "buurt": buurt,
         "form": form,
         "gekozen": gekozen,
+        "onbekend": onbekend,
         "geen_vuur": bool(gekozen) and not any(p.vuur for p in gekozen),
-        "zoek": zoek,
     }
+    if not request.htmx:
+        context["met_vuur"], context["meer_met_vuur"] = partners_met_vuur(buurt)
     return _partial_or_page(request, "initiatieven/reik_hoger.html", context, "vuur")
-
-
-def _gekozen_partners(form, ids):
-    """The ticked partners with their current enthusiasm."""
-    ids = [pk for pk in ids if str(pk).isdigit()]
-    partners = list(form.fields["partners"].queryset.filter(pk__in=ids)) if ids else []
-    for partner in partners:
-        partner.vuur = partner.huidig_enthousiasme == Niveau.VUUR
-        partner.enthousiasme_label = Niveau(partner.huidig_enthousiasme or Niveau.GEEN).label
-    return partners
 
 
 # Initiatives by kind.
@@ -356,10 +353,9 @@ def bomen_view(request, slug):
 @require_http_methods(["GET", "POST"])
 def team_nieuw(request, slug):
     buurt = get_buurt_for_user(request, slug, write=True)
-    zoek = request.POST.get("zoek") or request.GET.get("zoek", "")
     if request.method == "POST":
         form = TeamForm(request.POST, buurt=buurt)
-        leden = LedenFormSet(request.POST, prefix="leden", buurt=buurt, zoek=zoek)
+        leden = LedenFormSet(request.POST, prefix="leden", buurt=buurt)
         if form.is_valid() and leden.is_valid():
             data = dict(form.cleaned_data)
             team = services.create_team(
@@ -373,8 +369,8 @@ def team_nieuw(request, slug):
             return redirect(reverse("initiatieven:bomen", args=[buurt.slug]) + f"#team-{team.pk}")
     else:
         form = TeamForm(buurt=buurt, initial={"initiatief": request.GET.get("initiatief")})
-        leden = LedenFormSet(prefix="leden", buurt=buurt, zoek=zoek)
-    context = {"buurt": buurt, "form": form, "leden": leden, "zoek": zoek}
+        leden = LedenFormSet(prefix="leden", buurt=buurt)
+    context = {"buurt": buurt, "form": form, "leden": leden}
     return render(request, "initiatieven/team_form.html", context)
 
 

@@ -136,7 +136,7 @@ def _create_team_data(initiatief, leden):
         "leden-MAX_NUM_FORMS": "12",
     }
     for i, (partner, niveau) in enumerate(leden):
-        data[f"leden-{i}-partner"] = partner.pk
+        data[f"leden-{i}-partner"] = partner.actor.naam
         data[f"leden-{i}-participatieniveau"] = niveau
         data[f"leden-{i}-nodig"] = "on"
     return data
@@ -169,6 +169,27 @@ def test_a_team_with_a_partner_twice_is_refused_and_nothing_is_written(coordinat
     assert "Elke partner kan maar één keer in het team." in response.text
     assert not Team.objects.exists()
     assert not Teamintensiteit.objects.exists()
+
+
+def test_a_member_who_is_no_partner_of_this_buurt_is_refused(
+    coordinator_client, buurt, other_buurt
+):
+    initiatief = f.make_initiatief(buurt)
+    elders = f.make_partner(other_buurt, "Elders")
+    data = _create_team_data(initiatief, [(f.make_partner(buurt), "adviseren")])
+    data["leden-1-partner"] = elders.actor.naam
+    data["leden-1-participatieniveau"] = "informeren"
+    response = coordinator_client.post(reverse("initiatieven:team_nieuw", args=[buurt.slug]), data)
+    assert "“Elders” is geen partner in deze buurt." in response.text
+    assert not Team.objects.exists()
+
+
+def test_the_new_team_form_asks_partner_names_with_suggestions(coordinator_client, buurt):
+    f.make_partner(buurt, "Okra")
+    page = coordinator_client.get(reverse("initiatieven:team_nieuw", args=[buurt.slug])).text
+    assert 'list="leden-0-partner-suggesties"' in page
+    assert '<datalist id="leden-3-partner-suggesties"></datalist>' in page
+    assert "Okra" not in page
 
 
 def test_a_member_without_level_is_refused(coordinator_client, buurt):
