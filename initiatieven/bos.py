@@ -99,7 +99,8 @@ def netwerkkaart(buurt, filters):
     if filters.intensiteit:
         relaties = relaties.filter(intensiteit__in=filters.intensiteiten)
 
-    per_soort = dict(actoren_qs.values_list("soort").annotate(n=Count("id")).order_by())
+    # COUNT(*), not COUNT(id): the (buurt, soort, naam) index then answers on its own.
+    per_soort = dict(actoren_qs.values_list("soort").annotate(n=Count("*")).order_by())
     totaal = sum(per_soort.values())
     if totaal > MAX_ACTOREN:
         meest_verbonden = _meest_verbonden(relaties, filters.soort, MAX_ACTOREN)
@@ -145,17 +146,18 @@ def netwerkkaart(buurt, filters):
 def _meest_verbonden(relaties, soort, limit):
     """Ids of the ``limit`` actors with the most running relations, in one query.
 
-    Counting per actor with a correlated subquery is far too slow for 100,000 actors;
-    a GROUP BY over both ends of the relations lets the database do it in one pass.
+    Counting per actor with a correlated subquery is far too slow for 100,000 actors.
+    Each end of the relations is counted on its own first and the two counts are added
+    after: hashing two half-size groupings costs less than one grouping over both ends.
     """
     ends = []
     for kant in ("van", "naar"):
         qs = relaties.filter(**{f"{kant}__soort": soort}) if soort else relaties
-        ends.append(qs.annotate(eind=F(f"{kant}_id")).values("eind").order_by().query)
+        ends.append(qs.values(eind=F(f"{kant}_id")).annotate(n=Count("*")).order_by().query)
     (sql_van, params_van), (sql_naar, params_naar) = (q.sql_with_params() for q in ends)
     sql = (
         f"SELECT eind FROM ({sql_van} UNION ALL {sql_naar}) eindes "  # noqa: S608
-        "GROUP BY eind ORDER BY COUNT(*) DESC, eind LIMIT %s"
+        "GROUP BY eind ORDER BY SUM(n) DESC, eind LIMIT %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params_van, *params_naar, limit])
