@@ -1,3 +1,4 @@
+import json
 from collections import defaultdict
 
 from django import forms
@@ -10,54 +11,49 @@ from partners.models import Niveau, Partner
 
 from .models import Activiteit, Initiatief, Middel, Participatieniveau, Team
 
-# Above this many actors a select lists only search hits and the current choice.
-MAX_CHOICES = 200
 MAX_SUGGESTIONS = 10
 
 
-def limit_choices(field, queryset, shown, selected=(), label=str):
-    """Validate against the whole buurt, but render at most MAX_CHOICES options.
-
-    A buurt can hold 100,000 actors and thousands of partners; a select with all of them
-    is unusable and slow. The field keeps the full queryset for validation; the widget
-    shows ``shown`` (e.g. search hits) plus whatever is already selected.
-    """
-    field.queryset = queryset
-    options = list(shown[:MAX_CHOICES])
-    known = {option.pk for option in options}
-    missing = {int(pk) for pk in selected if str(pk).isdigit()} - known
-    if missing:
-        options += list(queryset.filter(pk__in=missing))
-    blank = [] if isinstance(field, forms.ModelMultipleChoiceField) else [("", "---------")]
-    field.widget.choices = blank + [(option.pk, label(option)) for option in options]
-    return len(options) >= MAX_CHOICES
-
-
-def _selected(form, name, initial=()):
-    if form.is_bound:
-        return form.data.getlist(form.add_prefix(name))
-    return initial
-
-
 class ActiviteitForm(forms.ModelForm):
+    # Names with a few suggestions from the server: a buurt can hold 100,000 actors, far
+    # too many for a select; without JavaScript one types the names.
+    organisatoren = forms.CharField(
+        label=_("Organisatoren"),
+        required=False,
+        max_length=2000,
+        help_text=_("Namen, gescheiden door een puntkomma."),
+    )
+
     class Meta:
         model = Activiteit
         fields = ["naam", "organisatoren", "doelgroep", "thema", "frequentie", "loopt"]
 
-    def __init__(self, *args, buurt, zoek="", **kwargs):
+    def __init__(self, *args, buurt, **kwargs):
         super().__init__(*args, **kwargs)
+        self.buurt = buurt
         self.instance.buurt = buurt
+        attrs = suggest_attrs(buurt, self.add_prefix("organisatoren"), multiple=True)
         if self.instance.pk:
             # Edit rows sit on the page next to the add form: keep their ids apart.
             self.auto_id = f"id_activiteit{self.instance.pk}_%s"
-        initial = [a.pk for a in self.instance.organisatoren.all()] if self.instance.pk else []
-        actoren = Actor.objects.in_buurt(buurt).only("id", "naam")
-        self.truncated = limit_choices(
-            self.fields["organisatoren"],
-            actoren,
-            actoren.search(zoek),
-            _selected(self, "organisatoren", initial),
-        )
+            list_id = f"activiteit{self.instance.pk}-organisatoren-suggesties"
+            vals = {**json.loads(attrs["hx-vals"]), "list": list_id}
+            attrs.update(list=list_id, **{"hx-target": f"#{list_id}", "hx-vals": json.dumps(vals)})
+        namen = [a.naam for a in self.instance.organisatoren.all()] if self.instance.pk else []
+        self.initial["organisatoren"] = f"{NAME_SEPARATOR} ".join(namen)
+        self.fields["organisatoren"].widget.attrs.update(attrs)
+
+    def clean_organisatoren(self):
+        candidates = Actor.objects.in_buurt(self.buurt)
+        actoren, errors = [], []
+        for naam in partner_names(self.cleaned_data["organisatoren"]):
+            try:
+                actoren.append(resolve_actor(candidates, naam))
+            except forms.ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise forms.ValidationError(errors)
+        return actoren
 
 
 class RelatieVoorstelForm(forms.Form):

@@ -58,7 +58,7 @@ def _fruit_context(request, buurt, form=None):
     )
     kansen, meer_kansen = fruit.laaghangend_fruit(buurt)
     if form is None and can_edit(buurt):
-        form = ActiviteitForm(buurt=buurt, zoek=request.GET.get("zoek", ""))
+        form = ActiviteitForm(buurt=buurt)
     return {
         "buurt": buurt,
         "page_obj": _page(request, activiteiten),
@@ -68,7 +68,6 @@ def _fruit_context(request, buurt, form=None):
         "kan_bewerken": can_edit(buurt),
         "intensiteiten": Samenwerkingsintensiteit.choices,
         "soorten": Initiatief.Soort.choices,
-        "zoek": request.GET.get("zoek", ""),
     }
 
 
@@ -78,7 +77,7 @@ def fruit_view(request, slug):
     buurt = get_buurt_for_user(request, slug, write=request.method == "POST")
     template = "initiatieven/fruit_page.html"
     if request.method == "POST":
-        form = ActiviteitForm(request.POST, buurt=buurt, zoek=request.POST.get("zoek", ""))
+        form = ActiviteitForm(request.POST, buurt=buurt)
         toegevoegd = None
         if form.is_valid():
             activiteit = services.save_activiteit(form)
@@ -113,7 +112,7 @@ def activiteit_view(request, slug, pk):
             response = render(request, "initiatieven/_activiteit_row.html", context)
             return trigger_client_event(response, FRUIT_CHANGED)
     elif bewerk:
-        form = ActiviteitForm(instance=activiteit, buurt=buurt, zoek=request.GET.get("zoek", ""))
+        form = ActiviteitForm(instance=activiteit, buurt=buurt)
     context["form"] = form
     if request.htmx:
         row = "_activiteit_form_row.html" if form else "_activiteit_row.html"
