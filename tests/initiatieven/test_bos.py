@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from buurt.models import Actor, Relatie
 from initiatieven import bos
+from initiatieven.templatetags.bos import coord
 from tests import factories as f
 
 
@@ -139,3 +140,9 @@ def test_bos_query_count_above_the_limit_does_not_grow(coordinator_client, buurt
     small = count()
     fill(20)
     assert count() == small
+
+
+def test_svg_coordinates_have_one_decimal_with_a_point_and_no_negative_zero():
+    assert coord(-1.4e-13) == "0.0"
+    assert coord(-12.345) == "-12.3"
+    assert coord(160) == "160.0"
