@@ -3,6 +3,7 @@ from collections import defaultdict
 
 from django import forms
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from buurt.forms import NAME_SEPARATOR, resolve_actor, suggest_attrs
@@ -276,6 +277,12 @@ class TeamForm(forms.ModelForm):
     intensiteit = forms.ChoiceField(
         label=_("Samenwerkingsintensiteit"), choices=Samenwerkingsintensiteit.choices
     )
+    # A name with a few suggestions: a large buurt has hundreds of initiatives.
+    initiatief = forms.CharField(
+        label=_("Initiatief"),
+        max_length=200,
+        help_text=_("De naam van het initiatief waarvoor het team werkt."),
+    )
 
     class Meta:
         model = Team
@@ -287,10 +294,36 @@ class TeamForm(forms.ModelForm):
 
     def __init__(self, *args, buurt, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["initiatief"].queryset = Initiatief.objects.in_buurt(buurt)
+        self.buurt = buurt
         if self.instance.pk:
             del self.fields["initiatief"]
             self.auto_id = f"id_team{self.instance.pk}_%s"
+            return
+        attrs = suggest_attrs(buurt, self.add_prefix("initiatief"))
+        attrs["hx-get"] = reverse("initiatieven:initiatief_suggesties", args=[buurt.slug])
+        self.fields["initiatief"].widget.attrs.update(attrs)
+        gekozen = str(self.initial.get("initiatief") or "")
+        if gekozen.isdigit():  # "Team vormen" on the list of initiatives passes its id
+            self.initial["initiatief"] = (
+                Initiatief.objects.in_buurt(buurt)
+                .filter(pk=gekozen)
+                .values_list("naam", flat=True)
+                .first()
+            )
+
+    def clean_initiatief(self):
+        naam = self.cleaned_data["initiatief"].strip()
+        matches = list(Initiatief.objects.in_buurt(self.buurt).filter(naam__iexact=naam)[:2])
+        if len(matches) > 1:
+            raise forms.ValidationError(
+                _("Meerdere initiatieven heten “%(naam)s”. Geef ze eerst een andere naam."),
+                params={"naam": naam},
+            )
+        if not matches:
+            raise forms.ValidationError(
+                _("Geen initiatief “%(naam)s” in deze buurt."), params={"naam": naam}
+            )
+        return matches[0]
 
 
 class LidForm(forms.Form):

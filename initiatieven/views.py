@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from partners.models import Niveau
 from . import bomen, bos, fruit, services
 from .access import get_activiteit_for_user, get_initiatief_for_user, get_team_for_user
 from .forms import (
+    MAX_SUGGESTIONS,
     ActiviteitForm,
     DeelnameForm,
     InitiatiefForm,
@@ -330,6 +332,28 @@ def schaal(request, slug, pk):
 
 
 # Step 4: teams.
+
+
+@login_required
+@require_GET
+def initiatief_suggesties(request, slug):
+    """A <datalist> of a few initiative names matching what is typed in a name field."""
+    buurt = get_buurt_for_user(request, slug)
+    list_id = request.GET.get("list", "")
+    if not list_id.replace("-", "").replace("_", "").isalnum():
+        return HttpResponseBadRequest()
+    typed = request.GET.get(request.GET.get("field", ""), "").strip()
+    names = []
+    if typed:
+        names = (
+            Initiatief.objects.in_buurt(buurt)
+            .filter(naam__icontains=typed)
+            .order_by("naam")
+            .values_list("naam", flat=True)
+            .distinct()[:MAX_SUGGESTIONS]
+        )
+    context = {"list_id": list_id, "options": names}
+    return render(request, "buurt/_actor_suggestions.html", context)
 
 
 @login_required
