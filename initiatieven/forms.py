@@ -278,11 +278,7 @@ class TeamForm(forms.ModelForm):
         label=_("Samenwerkingsintensiteit"), choices=Samenwerkingsintensiteit.choices
     )
     # A name with a few suggestions: a large buurt has hundreds of initiatives.
-    initiatief = forms.CharField(
-        label=_("Initiatief"),
-        max_length=200,
-        help_text=_("De naam van het initiatief waarvoor het team werkt."),
-    )
+    initiatief = forms.CharField(label=_("Initiatief"), max_length=200)
 
     class Meta:
         model = Team
@@ -329,12 +325,7 @@ class TeamForm(forms.ModelForm):
 class LidForm(forms.Form):
     """One member row of a new team."""
 
-    partner = forms.CharField(
-        label=_("Partner"),
-        required=False,
-        max_length=200,
-        help_text=_("De naam zoals hij bij Ken je buurt staat."),
-    )
+    partner = forms.CharField(label=_("Partner"), required=False, max_length=200)
     participatieniveau = forms.ChoiceField(
         label=_("Afgesproken participatieniveau"),
         choices=[("", "---------"), *Participatieniveau.choices],
