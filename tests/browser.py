@@ -5,6 +5,7 @@ import shutil
 import tempfile
 
 import pytest
+from django.db import connections
 
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = [
@@ -46,6 +47,8 @@ def browser_page(live_server):
             yield page, live_server.url
         finally:
             context.close()
+            # ORM calls made while Playwright's loop ran opened their own connection.
+            connections.close_all()
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
