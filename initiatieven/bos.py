@@ -13,6 +13,8 @@ from operator import itemgetter
 
 from django.db import connection
 from django.db.models import Count, Q
+from django.utils.html import format_html_join
+from django.utils.text import Truncator
 
 from buurt.models import Actor, Relatie, Samenwerkingsintensiteit
 
@@ -92,6 +94,65 @@ class Kaart:
     def view_box(self):
         half = self.breedte / 2
         return f"{-half:.0f} {-half:.0f} {self.breedte} {self.breedte}"
+
+    # The SVG elements are built here, not in the template: a map of 200 actors has
+    # well over a thousand coordinates, and the template engine took most of the time.
+    @property
+    def svg_lijnen(self):
+        return format_html_join(
+            "",
+            '<line x1="{}" y1="{}" x2="{}" y2="{}" class="{}"/>',
+            (
+                (coord(lijn.x1), coord(lijn.y1), coord(lijn.x2), coord(lijn.y2), lijn.klasse)
+                for lijn in self.lijnen
+            ),
+        )
+
+    @property
+    def svg_actoren(self):
+        return format_html_join(
+            "",
+            '<g class="knoop soort-{}"><circle cx="{}" cy="{}" r="4"/><text x="{}" y="{}" '
+            'transform="rotate({} {} {})" class="{}">{}</text></g>',
+            (
+                (
+                    k.soort,
+                    coord(k.x),
+                    coord(k.y),
+                    coord(k.label_x),
+                    coord(k.label_y),
+                    coord(k.hoek),
+                    coord(k.label_x),
+                    coord(k.label_y),
+                    "links" if k.links else "rechts",
+                    Truncator(k.naam).chars(24),
+                )
+                for k in self.actoren
+            ),
+        )
+
+    @property
+    def svg_teams(self):
+        return format_html_join(
+            "",
+            '<g class="knoop soort-team"><rect x="{}" y="{}" width="12" height="12"/>'
+            '<text x="{}" y="{}" class="midden">{}</text></g>',
+            (
+                (
+                    coord(k.hoek_x),
+                    coord(k.hoek_y),
+                    coord(k.label_x),
+                    coord(k.label_y),
+                    Truncator(k.naam).chars(20),
+                )
+                for k in self.teams
+            ),
+        )
+
+
+def coord(value):
+    """An SVG coordinate: one decimal, a decimal point whatever the language, no -0.0."""
+    return f"{round(value, 1) + 0.0:.1f}"
 
 
 def netwerkkaart(buurt, filters):

@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from buurt.models import Actor, Relatie
 from initiatieven import bos
-from initiatieven.templatetags.bos import coord
 from tests import factories as f
 
 
@@ -143,6 +142,6 @@ def test_bos_query_count_above_the_limit_does_not_grow(coordinator_client, buurt
 
 
 def test_svg_coordinates_have_one_decimal_with_a_point_and_no_negative_zero():
-    assert coord(-1.4e-13) == "0.0"
-    assert coord(-12.345) == "-12.3"
-    assert coord(160) == "160.0"
+    assert bos.coord(-1.4e-13) == "0.0"
+    assert bos.coord(-12.345) == "-12.3"
+    assert bos.coord(160) == "160.0"
