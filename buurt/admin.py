@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportModelAdmin
 
 from .models import Actor, Buurt, Relatie, Rol
+from .resources import ActorResource
 
 
 class RolInline(admin.TabularInline):
@@ -37,7 +39,8 @@ class RolAdmin(admin.ModelAdmin):
 
 
 @admin.register(Actor)
-class ActorAdmin(admin.ModelAdmin):
+class ActorAdmin(ImportExportModelAdmin):
+    resource_classes = [ActorResource]
     list_display = ["naam", "soort", "sector", "buurt", "aangebracht_door", "aangemaakt_op"]
     list_filter = ["soort", "sector", "buurt"]
     search_fields = ["naam", "omschrijving"]

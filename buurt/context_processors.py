@@ -1,3 +1,5 @@
+from django.db.models import F
+
 from .models import Buurt
 
 
@@ -6,4 +8,6 @@ def my_buurten(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"my_buurten": Buurt.objects.none()}
-    return {"my_buurten": Buurt.objects.for_user(user).only("naam", "slug")}
+    # The user's role rides along on the same join (mijn_rol), for role-specific links.
+    buurten = Buurt.objects.for_user(user).only("naam", "slug").annotate(mijn_rol=F("rollen__rol"))
+    return {"my_buurten": buurten}

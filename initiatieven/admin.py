@@ -1,4 +1,5 @@
 from django.contrib import admin
+from import_export.admin import ImportExportModelAdmin
 
 from .models import (
     Activiteit,
@@ -9,10 +10,12 @@ from .models import (
     Teamintensiteit,
     Voorkeur,
 )
+from .resources import ActiviteitResource
 
 
 @admin.register(Activiteit)
-class ActiviteitAdmin(admin.ModelAdmin):
+class ActiviteitAdmin(ImportExportModelAdmin):
+    resource_classes = [ActiviteitResource]
     list_display = ["naam", "buurt", "doelgroep", "thema", "frequentie", "loopt"]
     list_filter = ["loopt", "doelgroep", "thema", "frequentie", "buurt"]
     search_fields = ["naam", "omschrijving"]

@@ -1,7 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from . import views  # noqa: F401
+from . import views
 
 app_name = "onderzoek"
 
-urlpatterns = []
+urlpatterns = [
+    path("onderzoek/", views.index, name="index"),
+    path("buurten/<slug:slug>/import/", views.import_view, name="import"),
+    path(
+        "buurten/<slug:slug>/import/sjabloon/<str:kind>/",
+        views.import_template,
+        name="import_sjabloon",
+    ),
+]

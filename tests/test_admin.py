@@ -40,3 +40,34 @@ def test_admin_search_finds_actor(admin_client, buurt):
     f.make_actor(buurt, "Buurtwerk Het Anker")
     response = admin_client.get(reverse("admin:buurt_actor_changelist"), {"q": "anker"})
     assert "Buurtwerk Het Anker" in response.text
+
+
+@pytest.mark.parametrize("payload", ["=1+1", "+32 470", "-2", "@SUM(A1)", "\tx", "\rx"])
+def test_admin_export_neutralises_formulas(buurt, payload):
+    from buurt.resources import ActorResource
+
+    f.make_actor(buurt, naam=payload)
+    dataset = ActorResource().export()
+    assert dataset.dict[0]["naam"] == "'" + payload
+    assert dataset.dict[0]["buurt"] == buurt.slug
+
+
+def test_admin_import_is_validated_per_row(buurt):
+    import tablib
+
+    from buurt.models import Actor
+    from buurt.resources import ActorResource
+
+    data = tablib.Dataset(headers=["id", "buurt", "naam", "soort"])
+    data.append(["", buurt.slug, "Vzw Nieuw", "vereniging"])
+    data.append(["", buurt.slug, "Iets raars", "robot"])
+    result = ActorResource().import_data(
+        data, dry_run=False, use_transactions=True, rollback_on_validation_errors=True
+    )  # as the admin calls it
+    assert result.has_validation_errors()
+    assert not Actor.objects.exists()
+
+
+def test_admin_import_and_export_pages_load(admin_client):
+    for name in ("admin:buurt_actor_import", "admin:buurt_actor_export"):
+        assert admin_client.get(reverse(name)).status_code == 200

@@ -202,7 +202,8 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 NUM_PROXIES = env_int("NUM_PROXIES", 0)
 
 # Keyed hash for researcher pseudonyms; the same key links waves of exports.
-EXPORT_PSEUDONYM_KEY = env_str("EXPORT_PSEUDONYM_KEY")
+# Without a key, research exports are refused (see onderzoek/export.py).
+EXPORT_PSEUDONYM_KEY = env_str("EXPORT_PSEUDONYM_KEY") or ("development-only" if DEBUG else "")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -1,0 +1,35 @@
+"""django-import-export resources for the admin: spreadsheets in and out for a beheerder.
+
+Exported text is made inert for spreadsheets: a cell starting with = + - @ tab or CR gets
+a leading quote (django-import-export's own option only handles =).
+"""
+
+from import_export import fields, resources, widgets
+
+from .models import Actor, Buurt
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+class SpreadsheetSafeResource(resources.ModelResource):
+    def export_field(self, field, instance, **kwargs):
+        return neutralise(super().export_field(field, instance, **kwargs))
+
+
+class ActorResource(SpreadsheetSafeResource):
+    buurt = fields.Field(
+        attribute="buurt", column_name="buurt", widget=widgets.ForeignKeyWidget(Buurt, "slug")
+    )
+
+    class Meta:
+        model = Actor
+        fields = ("id", "buurt", "naam", "soort", "sector", "omschrijving", "email", "telefoon")
+        export_order = fields
+        clean_model_instances = True
+        skip_unchanged = True

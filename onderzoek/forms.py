@@ -1,0 +1,54 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .tables import TABLES
+
+
+class ExportForm(forms.Form):
+    buurten = forms.MultipleChoiceField(
+        label=_("Buurten"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies minstens één buurt.")},
+    )
+    tabellen = forms.MultipleChoiceField(
+        label=_("Tabellen"),
+        choices=[(table.name, table.title) for table in TABLES],
+        initial=[table.name for table in TABLES],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies minstens één tabel.")},
+    )
+    formaat = forms.ChoiceField(
+        label=_("Formaat"),
+        choices=[
+            ("csv", _("CSV (R, pandas, SPSS)")),
+            ("xlsx", _("Excel (XLSX)")),
+            ("json", _("JSON")),
+        ],
+        initial="csv",
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, buurten, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.buurten = buurten
+        self.fields["buurten"].choices = [(b.slug, b.naam) for b in buurten]
+        if len(buurten) == 1:
+            self.fields["buurten"].initial = [buurten[0].slug]
+
+    def chosen_buurten(self):
+        slugs = set(self.cleaned_data["buurten"])
+        return [b for b in self.buurten if b.slug in slugs]
+
+
+class ImportForm(forms.Form):
+    soort = forms.ChoiceField(
+        label=_("Wat importeer je?"),
+        choices=[("actoren", _("Actoren")), ("activiteiten", _("Activiteiten"))],
+        initial="actoren",
+        widget=forms.RadioSelect,
+    )
+    bestand = forms.FileField(
+        label=_("Bestand (CSV of XLSX)"),
+        help_text=_("Hoogstens 1 MB. Gebruik bij voorkeur het sjabloon."),
+        error_messages={"required": _("Kies een bestand."), "empty": _("Het bestand is leeg.")},
+    )

@@ -1,0 +1,502 @@
+"""What a research export contains: the tables, their columns and their meaning.
+
+This module is the single source of the export and of its codebook: a column that is
+not described here is not exported. Natural persons (bewoners, professionals) are never
+named: every actor appears as a keyed pseudonym, and only organisations and verenigingen
+keep their name. Free text (notes, descriptions, goals) may name people, so it is only
+exported in an identifiable export, which only an administrator can make from the CLI.
+Contact data and a partner's contactpersoon are never exported.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Case, CharField, Count, Exists, F, Func, OuterRef, Q, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from buurt.models import Actor, Relatie, Samenwerkingsintensiteit
+from initiatieven.models import (
+    Activiteit,
+    Deelname,
+    Doelgroep,
+    Frequentie,
+    Initiatief,
+    Middel,
+    Participatieniveau,
+    Succes,
+    Team,
+    Teamintensiteit,
+    Thema,
+    Voorkeur,
+)
+from partners.models import Enthousiasme, Niveau, Partner
+
+PSEUDONYM_HELP = (
+    "Pseudonym of the actor: a keyed HMAC-SHA256 of its internal id. The same export key "
+    "gives the same pseudonym in every export, so waves can be linked; see the key fingerprint."
+)
+
+
+class IsoUtc(Func):
+    """A date-time as ISO 8601 text in UTC, made by the database.
+
+    Reading a timestamp into Python costs more than everything else in a CSV export on
+    PostgreSQL; text is what the file needs anyway. Seconds are precise enough for research.
+    """
+
+    output_field = CharField()
+    PG_FORMAT = 'YYYY-MM-DD"T"HH24:MI:SS"Z"'
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            template=f"to_char(%(expressions)s AT TIME ZONE 'UTC', '{self.PG_FORMAT}')",
+            **extra,
+        )
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="strftime('%%%%Y-%%%%m-%%%%dT%%%%H:%%%%M:%%%%SZ', %(expressions)s)",
+            **extra,
+        )
+
+
+class Neutralised(Func):
+    """Text made inert for spreadsheets, by the database: a leading = + - @ tab or CR
+    gets a quote in front (django-import-export's own option only handles =)."""
+
+    output_field = CharField()
+    template = (
+        "CASE WHEN substr(%(expressions)s, 1, 1) IN ('=', '+', '-', '@', %(tab)s, %(cr)s) "
+        "THEN '''' || %(expressions)s ELSE %(expressions)s END"
+    )
+
+    def _sql(self, compiler, connection, **extra):
+        sql, params = self.as_sql(compiler, connection, **extra)
+        return sql, (*params, *params, *params)  # the expression appears three times
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self._sql(compiler, connection, tab="chr(9)", cr="chr(13)", **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self._sql(compiler, connection, tab="char(9)", cr="char(13)", **extra)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    source: str  # lookup for values_list()
+    type: str  # Frictionless Table Schema type: string, integer, boolean, date, datetime
+    description: str  # English, for an international research audience
+    vocabulary: object = None  # a TextChoices class
+    pseudonym: bool = False
+    multiple: bool = False  # a list of vocabulary values, exported joined with ";"
+    identifiable_only: bool = False
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title: object
+    description: str
+    model: object
+    columns: tuple
+    buurt_lookup: str
+    annotate: object = None  # callable(identifiable) -> dict of annotations
+
+    def columns_for(self, identifiable):
+        return [c for c in self.columns if identifiable or not c.identifiable_only]
+
+    def queryset(
+        self, buurten, identifiable, datetimes_as_text=False, pseudonymise=None, neutralise=False
+    ):
+        """The rows as tuples; `pseudonymise(source)` may turn pseudonym columns into SQL."""
+        qs = self.model._default_manager.filter(**{f"{self.buurt_lookup}__in": buurten})
+        if self.annotate:
+            qs = qs.annotate(**self.annotate(identifiable))
+        sources = []
+        for column in self.columns_for(identifiable):
+            if datetimes_as_text and column.type == "datetime":
+                qs = qs.annotate(**{f"{column.name}_iso": IsoUtc(column.source)})
+                sources.append(f"{column.name}_iso")
+            elif pseudonymise is not None and column.pseudonym:
+                qs = qs.annotate(**{f"{column.name}_pseudonym": pseudonymise(column.source)})
+                sources.append(f"{column.name}_pseudonym")
+            elif neutralise and column.type == "string" and not column.multiple:
+                qs = qs.annotate(**{f"{column.name}_safe": Neutralised(column.source)})
+                sources.append(f"{column.name}_safe")
+            else:
+                sources.append(column.source)
+        return qs.order_by("pk").values_list(*sources)
+
+
+def _actor_annotations(identifiable):
+    is_persoon = Q(soort__in=Actor.NATUURLIJKE_PERSONEN)
+    return {
+        "is_persoon": Case(When(is_persoon, then=Value(True)), default=Value(False)),
+        "publieke_naam": F("naam")
+        if identifiable
+        else Case(When(is_persoon, then=Value("")), default=F("naam"), output_field=CharField()),
+    }
+
+
+def _buurt(lookup):
+    return Column(
+        "buurt",
+        f"{lookup}__slug" if lookup else "slug",
+        "string",
+        "Slug of the buurt.",
+        required=True,
+    )
+
+
+def _id(description):
+    return Column("id", "pk", "integer", description, required=True)
+
+
+TABLES = (
+    Table(
+        "actors",
+        _("actoren"),
+        "Every actor of the buurt: residents, associations, professionals, organisations.",
+        Actor,
+        (
+            Column("actor", "pk", "string", PSEUDONYM_HELP, pseudonym=True, required=True),
+            _buurt("buurt"),
+            Column("soort", "soort", "string", "Kind of actor.", Actor.Soort, required=True),
+            Column(
+                "natuurlijk_persoon",
+                "is_persoon",
+                "boolean",
+                "True for a natural person (bewoner or professional), whose name is never "
+                "exported in a pseudonymised export.",
+            ),
+            Column("sector", "sector", "string", "Sector the actor works in.", Actor.Sector),
+            Column(
+                "naam",
+                "publieke_naam",
+                "string",
+                "Name of an association or organisation; empty for natural persons.",
+            ),
+            Column(
+                "aangebracht_door",
+                "aangebracht_door_id",
+                "string",
+                "Pseudonym of the actor who knew this actor and brought them in.",
+                pseudonym=True,
+            ),
+            Column("aangemaakt_op", "aangemaakt_op", "datetime", "When it was recorded (UTC)."),
+            Column("gewijzigd_op", "gewijzigd_op", "datetime", "Last change (UTC)."),
+            Column(
+                "omschrijving",
+                "omschrijving",
+                "string",
+                "Free-text description.",
+                identifiable_only=True,
+            ),
+            Column("email", "email", "string", "E-mail address.", identifiable_only=True),
+            Column("telefoon", "telefoon", "string", "Phone number.", identifiable_only=True),
+            Column("adres", "adres", "string", "Postal address.", identifiable_only=True),
+        ),
+        "buurt",
+        annotate=_actor_annotations,
+    ),
+    Table(
+        "relations",
+        _("relaties"),
+        "Working links between two actors; ended links keep their end date (tot).",
+        Relatie,
+        (
+            _id("Internal id of the relation."),
+            _buurt("buurt"),
+            Column("van", "van_id", "string", "Pseudonym of one actor.", pseudonym=True),
+            Column("naar", "naar_id", "string", "Pseudonym of the other actor.", pseudonym=True),
+            Column(
+                "intensiteit",
+                "intensiteit",
+                "string",
+                "Collaboration intensity, low to high.",
+                Samenwerkingsintensiteit,
+                required=True,
+            ),
+            Column("sinds", "sinds", "date", "Start of the link.", required=True),
+            Column("tot", "tot", "date", "End of the link; empty while it runs."),
+            Column("notitie", "notitie", "string", "Free-text note.", identifiable_only=True),
+        ),
+        "buurt",
+    ),
+    Table(
+        "partners",
+        _("partners"),
+        "Actors that take part in the collaboration. The contact person is never exported.",
+        Partner,
+        (
+            Column(
+                "actor",
+                "actor_id",
+                "string",
+                "Pseudonym of the actor.",
+                pseudonym=True,
+                required=True,
+            ),
+            _buurt("actor__buurt"),
+            Column("partner_sinds", "partner_sinds", "date", "Partner since."),
+            Column(
+                "heeft_account", "heeft_account", "boolean", "Whether the partner has an account."
+            ),
+        ),
+        "actor__buurt",
+        annotate=lambda identifiable: {
+            "heeft_account": Case(When(user__isnull=True, then=Value(False)), default=Value(True))
+        },
+    ),
+    Table(
+        "enthousiasme",
+        _("enthousiasme"),
+        "Dated assessments of a partner's enthusiasm; the latest is the current one.",
+        Enthousiasme,
+        (
+            _id("Internal id of the assessment."),
+            _buurt("partner__actor__buurt"),
+            Column(
+                "partner",
+                "partner__actor_id",
+                "string",
+                "Pseudonym of the partner's actor.",
+                pseudonym=True,
+            ),
+            Column("niveau", "niveau", "string", "Enthusiasm.", Niveau, required=True),
+            Column("datum", "datum", "date", "Date of the assessment.", required=True),
+            Column("aangemaakt_op", "aangemaakt_op", "datetime", "When it was recorded (UTC)."),
+            Column("notitie", "notitie", "string", "Free-text note.", identifiable_only=True),
+        ),
+        "partner__actor__buurt",
+    ),
+    Table(
+        "voorkeuren",
+        _("voorkeuren"),
+        "Dated records of a partner's own preferred participation level, in general (no "
+        "team) or for one team; the latest per partner and team is the current one.",
+        Voorkeur,
+        (
+            _id("Internal id of the preference."),
+            _buurt("partner__actor__buurt"),
+            Column(
+                "partner",
+                "partner__actor_id",
+                "string",
+                "Pseudonym of the partner's actor.",
+                pseudonym=True,
+            ),
+            Column("team", "team_id", "integer", "Team id (teams.id); empty for in general."),
+            Column(
+                "participatieniveau",
+                "participatieniveau",
+                "string",
+                "Preferred participation level, low to high.",
+                Participatieniveau,
+                required=True,
+            ),
+            Column(
+                "middelen",
+                "middelen",
+                "string",
+                "Resources the partner can bring, separated by ';'.",
+                Middel,
+                multiple=True,
+            ),
+            Column("bron", "bron", "string", "Who filled it in.", Voorkeur.Bron),
+            Column("datum", "datum", "datetime", "When it was set (UTC).", required=True),
+            Column("notitie", "notitie", "string", "Free-text note.", identifiable_only=True),
+        ),
+        "partner__actor__buurt",
+    ),
+    Table(
+        "successen",
+        _("kleine successen"),
+        "Dated small successes. Titles and descriptions are free text and only in an "
+        "identifiable export.",
+        Succes,
+        (
+            _id("Internal id of the success."),
+            _buurt("buurt"),
+            Column("datum", "datum", "date", "Date of the success.", required=True),
+            Column("initiatief", "initiatief_id", "integer", "Initiative id (initiatieven.id)."),
+            Column("aantal_partners", "aantal_partners", "integer", "Partners involved."),
+            Column("titel", "titel", "string", "Title (free text).", identifiable_only=True),
+            Column(
+                "beschrijving",
+                "beschrijving",
+                "string",
+                "Description (free text).",
+                identifiable_only=True,
+            ),
+        ),
+        "buurt",
+        annotate=lambda identifiable: {"aantal_partners": Count("partners")},
+    ),
+    Table(
+        "activiteiten",
+        _("activiteiten"),
+        "Existing activities and werkingen (the low-hanging fruit).",
+        Activiteit,
+        (
+            _id("Internal id of the activity."),
+            _buurt("buurt"),
+            Column("naam", "naam", "string", "Name of the activity.", required=True),
+            Column("doelgroep", "doelgroep", "string", "Target group.", Doelgroep),
+            Column("thema", "thema", "string", "Theme.", Thema),
+            Column("frequentie", "frequentie", "string", "Frequency.", Frequentie),
+            Column("loopt", "loopt", "boolean", "Whether it still runs."),
+            Column("gestart_op", "gestart_op", "date", "Start date."),
+            Column("gestopt_op", "gestopt_op", "date", "Stop date."),
+            Column("aangemaakt_op", "aangemaakt_op", "datetime", "When it was recorded (UTC)."),
+            Column(
+                "omschrijving",
+                "omschrijving",
+                "string",
+                "Description (free text).",
+                identifiable_only=True,
+            ),
+        ),
+        "buurt",
+    ),
+    Table(
+        "initiatieven",
+        _("initiatieven"),
+        "Initiatives by kind, with the answer to the scale question and their dates.",
+        Initiatief,
+        (
+            _id("Internal id of the initiative."),
+            _buurt("buurt"),
+            Column("naam", "naam", "string", "Name of the initiative.", required=True),
+            Column(
+                "soort", "soort", "string", "Kind of initiative.", Initiatief.Soort, required=True
+            ),
+            Column(
+                "schaal_antwoord",
+                "schaal_antwoord",
+                "string",
+                "Is the buurt the right scale for the goal?",
+                Initiatief.Schaal,
+            ),
+            Column("status", "status", "string", "Status.", Initiatief.Status, required=True),
+            Column(
+                "nieuw",
+                "nieuw",
+                "boolean",
+                "True when it builds on no existing activity (reaching higher).",
+            ),
+            Column("gestart_op", "gestart_op", "date", "Start date."),
+            Column("afgerond_op", "afgerond_op", "date", "End date."),
+            Column("aangemaakt_op", "aangemaakt_op", "datetime", "When it was recorded (UTC)."),
+            Column("doel", "doel", "string", "Goal (free text).", identifiable_only=True),
+            Column(
+                "schaal_toelichting",
+                "schaal_toelichting",
+                "string",
+                "Explanation of the scale answer (free text).",
+                identifiable_only=True,
+            ),
+        ),
+        "buurt",
+        annotate=lambda identifiable: {
+            "nieuw": ~Exists(
+                Initiatief.bouwt_voort_op.through.objects.filter(initiatief_id=OuterRef("pk"))
+            )
+        },
+    ),
+    Table(
+        "teams",
+        _("teams"),
+        "Small goal-oriented teams within an initiative.",
+        Team,
+        (
+            _id("Internal id of the team."),
+            _buurt("initiatief__buurt"),
+            Column("initiatief", "initiatief_id", "integer", "Initiative id (initiatieven.id)."),
+            Column("naam", "naam", "string", "Name of the team.", required=True),
+            Column(
+                "beslist_samen",
+                "beslist_samen",
+                "boolean",
+                "Whether the team decides together as equal partners.",
+            ),
+            Column("aangemaakt_op", "aangemaakt_op", "datetime", "When it was recorded (UTC)."),
+            Column("doel", "doel", "string", "Shared goal (free text).", identifiable_only=True),
+            Column(
+                "besluitvorming",
+                "besluitvorming",
+                "string",
+                "How the team decides (free text).",
+                identifiable_only=True,
+            ),
+        ),
+        "initiatief__buurt",
+    ),
+    Table(
+        "teamintensiteiten",
+        _("samenwerkingsintensiteit van teams"),
+        "Dated records of a team's collaboration intensity; the latest is the current one.",
+        Teamintensiteit,
+        (
+            _id("Internal id of the record."),
+            _buurt("team__initiatief__buurt"),
+            Column("team", "team_id", "integer", "Team id (teams.id).", required=True),
+            Column(
+                "intensiteit",
+                "intensiteit",
+                "string",
+                "Collaboration intensity, low to high.",
+                Samenwerkingsintensiteit,
+                required=True,
+            ),
+            Column("datum", "datum", "date", "Date of the record.", required=True),
+        ),
+        "team__initiatief__buurt",
+    ),
+    Table(
+        "deelnames",
+        _("deelnames"),
+        "Partners in teams, with the agreed participation level and join and leave dates.",
+        Deelname,
+        (
+            _id("Internal id of the membership."),
+            _buurt("team__initiatief__buurt"),
+            Column("team", "team_id", "integer", "Team id (teams.id).", required=True),
+            Column(
+                "partner",
+                "partner__actor_id",
+                "string",
+                "Pseudonym of the partner's actor.",
+                pseudonym=True,
+                required=True,
+            ),
+            Column(
+                "participatieniveau",
+                "participatieniveau",
+                "string",
+                "Agreed participation level, low to high.",
+                Participatieniveau,
+                required=True,
+            ),
+            Column("nodig", "nodig", "boolean", "Whether the partner is needed for the goal."),
+            Column(
+                "middelen",
+                "middelen",
+                "string",
+                "Resources contributed, separated by ';'.",
+                Middel,
+                multiple=True,
+            ),
+            Column("toegetreden_op", "toegetreden_op", "date", "Joined.", required=True),
+            Column("vertrokken_op", "vertrokken_op", "date", "Left; empty while a member."),
+        ),
+        "team__initiatief__buurt",
+    ),
+)
+
+TABLES_BY_NAME = {table.name: table for table in TABLES}
