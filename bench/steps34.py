@@ -59,18 +59,25 @@ def demo_buurt():
     return buurt
 
 
-def measure(client, url, runs):
+def count_queries(client, url):
     client.get(url)  # warm caches and the connection
     reset_queries()  # each request resets the log; start the capture from an empty one
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
-    times = []
+    return len(ctx.captured_queries)
+
+
+def measure(client, urls, runs):
+    """Median time per url. The urls take turns, so a change in machine load (other
+    processes on a shared machine) hits the small and the large buurt alike."""
+    times = {url: [] for url in urls}
     for _ in range(runs):
-        started = time.perf_counter()
-        client.get(url)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), len(ctx.captured_queries)
+        for url in urls:
+            started = time.perf_counter()
+            client.get(url)
+            times[url].append(time.perf_counter() - started)
+    return [statistics.median(times[url]) for url in urls]
 
 
 def main():
@@ -101,12 +108,9 @@ def main():
     )
     print(f"{'page':<12} {'small ms':>9} {'large ms':>9} {'ratio':>7} {'queries':>9}")
     for page in PAGES:
-        t_small, q_small = measure(
-            client, reverse(f"initiatieven:{page}", args=[small.slug]), args.runs
-        )
-        t_large, q_large = measure(
-            client, reverse(f"initiatieven:{page}", args=[large.slug]), args.runs
-        )
+        urls = [reverse(f"initiatieven:{page}", args=[b.slug]) for b in (small, large)]
+        q_small, q_large = (count_queries(client, url) for url in urls)
+        t_small, t_large = measure(client, urls, args.runs)
         flag = "" if q_small == q_large else "  <- query count differs"
         print(
             f"{page:<12} {t_small * 1000:>9.1f} {t_large * 1000:>9.1f} "

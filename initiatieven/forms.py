@@ -1,59 +1,60 @@
+import json
+from collections import defaultdict
+
 from django import forms
-from django.db.models import Case, When
+from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from buurt.forms import NAME_SEPARATOR, resolve_actor, suggest_attrs
 from buurt.models import Actor, Samenwerkingsintensiteit
 from partners.models import Niveau, Partner
 
 from .models import Activiteit, Initiatief, Middel, Participatieniveau, Team
 
-# Above this many actors a select lists only search hits and the current choice.
-MAX_CHOICES = 200
-
-
-def limit_choices(field, queryset, shown, selected=(), label=str):
-    """Validate against the whole buurt, but render at most MAX_CHOICES options.
-
-    A buurt can hold 100,000 actors and thousands of partners; a select with all of them
-    is unusable and slow. The field keeps the full queryset for validation; the widget
-    shows ``shown`` (e.g. search hits) plus whatever is already selected.
-    """
-    field.queryset = queryset
-    options = list(shown[:MAX_CHOICES])
-    known = {option.pk for option in options}
-    missing = {int(pk) for pk in selected if str(pk).isdigit()} - known
-    if missing:
-        options += list(queryset.filter(pk__in=missing))
-    blank = [] if isinstance(field, forms.ModelMultipleChoiceField) else [("", "---------")]
-    field.widget.choices = blank + [(option.pk, label(option)) for option in options]
-    return len(options) >= MAX_CHOICES
-
-
-def _selected(form, name, initial=()):
-    if form.is_bound:
-        return form.data.getlist(form.add_prefix(name))
-    return initial
+MAX_SUGGESTIONS = 10
 
 
 class ActiviteitForm(forms.ModelForm):
+    # Names with a few suggestions from the server: a buurt can hold 100,000 actors, far
+    # too many for a select; without JavaScript one types the names.
+    organisatoren = forms.CharField(
+        label=_("Organisatoren"),
+        required=False,
+        max_length=2000,
+        help_text=_("Namen, gescheiden door een puntkomma."),
+    )
+
     class Meta:
         model = Activiteit
         fields = ["naam", "organisatoren", "doelgroep", "thema", "frequentie", "loopt"]
 
-    def __init__(self, *args, buurt, zoek="", **kwargs):
+    def __init__(self, *args, buurt, **kwargs):
         super().__init__(*args, **kwargs)
+        self.buurt = buurt
         self.instance.buurt = buurt
+        attrs = suggest_attrs(buurt, self.add_prefix("organisatoren"), multiple=True)
         if self.instance.pk:
             # Edit rows sit on the page next to the add form: keep their ids apart.
             self.auto_id = f"id_activiteit{self.instance.pk}_%s"
-        initial = [a.pk for a in self.instance.organisatoren.all()] if self.instance.pk else []
-        actoren = Actor.objects.in_buurt(buurt).only("id", "naam")
-        self.truncated = limit_choices(
-            self.fields["organisatoren"],
-            actoren,
-            actoren.search(zoek),
-            _selected(self, "organisatoren", initial),
-        )
+            list_id = f"activiteit{self.instance.pk}-organisatoren-suggesties"
+            vals = {**json.loads(attrs["hx-vals"]), "list": list_id}
+            attrs.update(list=list_id, **{"hx-target": f"#{list_id}", "hx-vals": json.dumps(vals)})
+        namen = [a.naam for a in self.instance.organisatoren.all()] if self.instance.pk else []
+        self.initial["organisatoren"] = f"{NAME_SEPARATOR} ".join(namen)
+        self.fields["organisatoren"].widget.attrs.update(attrs)
+
+    def clean_organisatoren(self):
+        candidates = Actor.objects.in_buurt(self.buurt)
+        actoren, errors = [], []
+        for naam in partner_names(self.cleaned_data["organisatoren"]):
+            try:
+                actoren.append(resolve_actor(candidates, naam))
+            except forms.ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise forms.ValidationError(errors)
+        return actoren
 
 
 class RelatieVoorstelForm(forms.Form):
@@ -175,50 +176,92 @@ class SoortKeuzeForm(forms.Form):
         return Initiatief.Soort.ZORGZAAM_BUURTINITIATIEF
 
 
+def partner_names(text):
+    """The distinct names in a field of names separated by a semicolon, in typed order."""
+    return list(dict.fromkeys(n.strip() for n in text.split(NAME_SEPARATOR) if n.strip()))
+
+
+def partners_named(buurt, names):
+    """(partners, problems): the partners of the buurt with these actor names, in one query.
+
+    Names match case-insensitively, as in step 1. Each partner carries its current
+    enthusiasm; ``problems`` says, in Dutch, which names are unknown or ambiguous.
+    """
+    if not names:
+        return [], []
+    wanted = Q()
+    for naam in names:
+        wanted |= Q(actor__naam__iexact=naam)
+    found = defaultdict(list)
+    for partner in (
+        Partner.objects.in_buurt(buurt).filter(wanted).select_related("actor").with_enthousiasme()
+    ):
+        found[partner.actor.naam.lower()].append(partner)
+    partners, problems = [], []
+    for naam in names:
+        matches = found.get(naam.lower(), [])
+        if len(matches) == 1:
+            partners.append(matches[0])
+        elif matches:
+            problems.append(
+                _("Meerdere partners heten “%(naam)s”. Geef ze eerst een onderscheidende naam.")
+                % {"naam": naam}
+            )
+        else:
+            problems.append(_("“%(naam)s” is geen partner in deze buurt.") % {"naam": naam})
+    return partners, problems
+
+
+def partners_met_vuur(buurt):
+    """(names, more): a few partners whose current enthusiasm is fire, who a new initiative
+    needs most, and whether there are more."""
+    names = list(
+        Partner.objects.in_buurt(buurt)
+        .with_enthousiasme()
+        .filter(huidig_enthousiasme=Niveau.VUUR)
+        .order_by("actor__naam", "id")
+        .values_list("actor__naam", flat=True)[: MAX_SUGGESTIONS + 1]
+    )
+    return names[:MAX_SUGGESTIONS], len(names) > MAX_SUGGESTIONS
+
+
 class ReikHogerForm(forms.Form):
     """A new initiative that does not build on an existing activity."""
 
     naam = forms.CharField(label=_("Naam van het initiatief"), max_length=200)
     soort = forms.ChoiceField(label=_("Soort"), choices=Initiatief.Soort.choices)
     doel = forms.CharField(label=_("Doel"), required=False, widget=forms.Textarea({"rows": 2}))
-    partners = forms.ModelMultipleChoiceField(
+    partners = forms.CharField(
         label=_("Partners die je nodig hebt"),
-        queryset=Partner.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        max_length=2000,
+        help_text=_("Namen, gescheiden door een puntkomma."),
     )
     toch_starten = forms.BooleanField(
         label=_("Geen van deze partners heeft vuur. Ik start toch."), required=False
     )
 
-    def __init__(self, *args, buurt, zoek="", **kwargs):
+    def __init__(self, *args, buurt, **kwargs):
         super().__init__(*args, **kwargs)
-        partners = Partner.objects.in_buurt(buurt).select_related("actor").with_enthousiasme()
-        # Those with fire first: they are who a new initiative needs.
-        vuur_eerst = Case(
-            When(huidig_enthousiasme=Niveau.VUUR, then=0),
-            When(huidig_enthousiasme=Niveau.VONK, then=1),
-            default=2,
-        )
-        shown = partners.order_by(vuur_eerst, "actor__naam", "id")
-        if zoek:
-            shown = shown.filter(actor__naam__icontains=zoek)
-        selected = _selected(self, "partners", self.initial.get("partners", ()))
-        self.truncated = limit_choices(
-            self.fields["partners"], partners, shown, selected, self.partner_label
+        self.buurt = buurt
+        # A name field with a few suggestions, never a list of every partner of the buurt.
+        self.fields["partners"].widget.attrs.update(
+            suggest_attrs(buurt, self.add_prefix("partners"), partners_only=True, multiple=True)
         )
 
-    @staticmethod
-    def partner_label(partner):
-        niveau = Niveau(partner.huidig_enthousiasme or Niveau.GEEN).label
-        return _("%(naam)s (enthousiasme: %(niveau)s)") % {
-            "naam": partner.actor.naam,
-            "niveau": niveau,
-        }
+    def clean_partners(self):
+        partners, problems = partners_named(
+            self.buurt, partner_names(self.cleaned_data["partners"])
+        )
+        if problems:
+            raise forms.ValidationError(problems)
+        if not partners:
+            raise forms.ValidationError(_("Geef minstens één partner op."))
+        return partners
 
     def clean(self):
         cleaned = super().clean()
         partners = cleaned.get("partners")
-        geen_vuur = partners and not any(p.huidig_enthousiasme == "vuur" for p in partners)
+        geen_vuur = partners and not any(p.huidig_enthousiasme == Niveau.VUUR for p in partners)
         if geen_vuur and not cleaned.get("toch_starten"):
             self.add_error(
                 "toch_starten",
@@ -234,6 +277,8 @@ class TeamForm(forms.ModelForm):
     intensiteit = forms.ChoiceField(
         label=_("Samenwerkingsintensiteit"), choices=Samenwerkingsintensiteit.choices
     )
+    # A name with a few suggestions: a large buurt has hundreds of initiatives.
+    initiatief = forms.CharField(label=_("Initiatief"), max_length=200)
 
     class Meta:
         model = Team
@@ -245,18 +290,42 @@ class TeamForm(forms.ModelForm):
 
     def __init__(self, *args, buurt, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["initiatief"].queryset = Initiatief.objects.in_buurt(buurt)
+        self.buurt = buurt
         if self.instance.pk:
             del self.fields["initiatief"]
             self.auto_id = f"id_team{self.instance.pk}_%s"
+            return
+        attrs = suggest_attrs(buurt, self.add_prefix("initiatief"))
+        attrs["hx-get"] = reverse("initiatieven:initiatief_suggesties", args=[buurt.slug])
+        self.fields["initiatief"].widget.attrs.update(attrs)
+        gekozen = str(self.initial.get("initiatief") or "")
+        if gekozen.isdigit():  # "Team vormen" on the list of initiatives passes its id
+            self.initial["initiatief"] = (
+                Initiatief.objects.in_buurt(buurt)
+                .filter(pk=gekozen)
+                .values_list("naam", flat=True)
+                .first()
+            )
+
+    def clean_initiatief(self):
+        naam = self.cleaned_data["initiatief"].strip()
+        matches = list(Initiatief.objects.in_buurt(self.buurt).filter(naam__iexact=naam)[:2])
+        if len(matches) > 1:
+            raise forms.ValidationError(
+                _("Meerdere initiatieven heten “%(naam)s”. Geef ze eerst een andere naam."),
+                params={"naam": naam},
+            )
+        if not matches:
+            raise forms.ValidationError(
+                _("Geen initiatief “%(naam)s” in deze buurt."), params={"naam": naam}
+            )
+        return matches[0]
 
 
 class LidForm(forms.Form):
     """One member row of a new team."""
 
-    partner = forms.ModelChoiceField(
-        label=_("Partner"), queryset=Partner.objects.none(), required=False
-    )
+    partner = forms.CharField(label=_("Partner"), required=False, max_length=200)
     participatieniveau = forms.ChoiceField(
         label=_("Afgesproken participatieniveau"),
         choices=[("", "---------"), *Participatieniveau.choices],
@@ -270,11 +339,21 @@ class LidForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, partners, shown, **kwargs):
+    def __init__(self, *args, buurt, **kwargs):
         super().__init__(*args, **kwargs)
-        self.truncated = limit_choices(
-            self.fields["partner"], partners, shown, _selected(self, "partner")
+        self.buurt = buurt
+        # A name with a few suggestions: a select of every partner is too big in a large buurt.
+        self.fields["partner"].widget.attrs.update(
+            suggest_attrs(buurt, self.add_prefix("partner"), partners_only=True)
         )
+
+    def clean_partner(self):
+        naam = self.cleaned_data["partner"].strip()
+        if not naam:
+            return None
+        candidates = Actor.objects.in_buurt(self.buurt).partners()
+        actor = resolve_actor(candidates, naam, _("“%(naam)s” is geen partner in deze buurt."))
+        return actor.partner
 
     def clean(self):
         cleaned = super().clean()
@@ -282,20 +361,22 @@ class LidForm(forms.Form):
             self.add_error(
                 "participatieniveau", _("Kies het participatieniveau dat jullie afspreken.")
             )
-        if cleaned.get("participatieniveau") and not cleaned.get("partner"):
+        if (
+            cleaned.get("participatieniveau")
+            and not cleaned.get("partner")
+            and "partner" not in self.errors
+        ):
             self.add_error("partner", _("Kies een partner voor dit niveau."))
         return cleaned
 
 
 class BaseLedenFormSet(forms.BaseFormSet):
-    def __init__(self, *args, buurt, zoek="", **kwargs):
+    def __init__(self, *args, buurt, **kwargs):
         super().__init__(*args, **kwargs)
-        self.partners = Partner.objects.in_buurt(buurt).select_related("actor")
-        shown = self.partners.filter(actor__naam__icontains=zoek) if zoek else self.partners
-        self.shown = list(shown[:MAX_CHOICES])  # one query for all member rows
+        self.buurt = buurt
 
     def get_form_kwargs(self, index):
-        return {"partners": self.partners, "shown": self.shown}
+        return {"buurt": self.buurt}
 
     def clean(self):
         if any(self.errors):

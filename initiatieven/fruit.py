@@ -34,25 +34,27 @@ class Kans:
 
 def laaghangend_fruit(buurt, limit=10):
     """Return (chances, more): at most ``limit`` chances, in a constant number of queries."""
-    activiteiten = {
-        a.pk: a
-        for a in Activiteit.objects.in_buurt(buurt)
+    # Plain rows, not model instances: a large buurt has a thousand running activities,
+    # and only the few in a chance become objects at the end.
+    activiteiten = list(
+        Activiteit.objects.in_buurt(buurt)
         .lopend()
-        .only("id", "naam", "doelgroep", "thema")
         .order_by("naam", "id")
-    }
+        .values_list("id", "naam", "doelgroep", "thema")
+    )
     organisers = _organisers(buurt)
     related = _related_pairs(buurt)
     combined = _combined_pairs(buurt)
 
     groups = defaultdict(list)
-    for activiteit in activiteiten.values():
-        if not organisers.get(activiteit.pk):
+    for row in activiteiten:
+        pk, _naam, doelgroep, thema = row
+        if not organisers.get(pk):
             continue
-        if activiteit.doelgroep:
-            groups[("doelgroep", activiteit.doelgroep)].append(activiteit)
-        if activiteit.thema:
-            groups[("thema", activiteit.thema)].append(activiteit)
+        if doelgroep:
+            groups[("doelgroep", doelgroep)].append(row)
+        if thema:
+            groups[("thema", thema)].append(row)
 
     kansen, seen, examined = [], set(), 0
     for _group, members in sorted(groups.items(), key=_specific_first):
@@ -60,11 +62,11 @@ def laaghangend_fruit(buurt, limit=10):
             examined += 1
             if examined > MAX_PAIRS_EXAMINED:
                 break
-            pair = (a.pk, b.pk) if a.pk < b.pk else (b.pk, a.pk)
+            pair = (a[0], b[0]) if a[0] < b[0] else (b[0], a[0])
             if pair in seen or pair in combined:
                 continue
             seen.add(pair)
-            connection = _unrelated_organisers(organisers[a.pk], organisers[b.pk], related)
+            connection = _unrelated_organisers(organisers[a[0]], organisers[b[0]], related)
             if connection is None:
                 continue
             kansen.append((a, b, connection))
@@ -77,9 +79,16 @@ def laaghangend_fruit(buurt, limit=10):
     kansen = kansen[:limit]
     actor_ids = {pk for _a, _b, pair in kansen for pk in pair}
     actors = Actor.objects.in_buurt(buurt).in_bulk(actor_ids)
-    return [
-        Kans(a, b, actors[van], actors[naar], _shared(a, b)) for a, b, (van, naar) in kansen
-    ], more
+    result = []
+    for a, b, (van, naar) in kansen:
+        a, b = _activiteit(buurt, a), _activiteit(buurt, b)
+        result.append(Kans(a, b, actors[van], actors[naar], _shared(a, b)))
+    return result, more
+
+
+def _activiteit(buurt, row):
+    pk, naam, doelgroep, thema = row
+    return Activiteit(pk=pk, buurt=buurt, naam=naam, doelgroep=doelgroep, thema=thema)
 
 
 def _specific_first(group):

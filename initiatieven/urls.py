@@ -19,6 +19,11 @@ urlpatterns = [
     path("buurten/<slug:slug>/initiatieven/<int:pk>/schaal/", views.schaal, name="schaal"),
     path("buurten/<slug:slug>/bomen/", views.bomen_view, name="bomen"),
     path("buurten/<slug:slug>/bomen/nieuw-team/", views.team_nieuw, name="team_nieuw"),
+    path(
+        "buurten/<slug:slug>/initiatieven/suggesties/",
+        views.initiatief_suggesties,
+        name="initiatief_suggesties",
+    ),
     path("buurten/<slug:slug>/bomen/teams/<int:pk>/", views.team_bewerken, name="team_bewerken"),
     path(
         "buurten/<slug:slug>/bomen/deelnames/<int:pk>/",

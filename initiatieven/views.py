@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from partners.models import Niveau
 from . import bomen, bos, fruit, services
 from .access import get_activiteit_for_user, get_initiatief_for_user, get_team_for_user
 from .forms import (
+    MAX_SUGGESTIONS,
     ActiviteitForm,
     DeelnameForm,
     InitiatiefForm,
@@ -26,6 +28,9 @@ from .forms import (
     SoortKeuzeForm,
     TeamForm,
     VoortbouwForm,
+    partner_names,
+    partners_met_vuur,
+    partners_named,
 )
 from .models import Activiteit, Deelname, Initiatief
 
@@ -55,7 +60,7 @@ def _fruit_context(request, buurt, form=None):
     )
     kansen, meer_kansen = fruit.laaghangend_fruit(buurt)
     if form is None and can_edit(buurt):
-        form = ActiviteitForm(buurt=buurt, zoek=request.GET.get("zoek", ""))
+        form = ActiviteitForm(buurt=buurt)
     return {
         "buurt": buurt,
         "page_obj": _page(request, activiteiten),
@@ -65,7 +70,6 @@ def _fruit_context(request, buurt, form=None):
         "kan_bewerken": can_edit(buurt),
         "intensiteiten": Samenwerkingsintensiteit.choices,
         "soorten": Initiatief.Soort.choices,
-        "zoek": request.GET.get("zoek", ""),
     }
 
 
@@ -75,7 +79,7 @@ def fruit_view(request, slug):
     buurt = get_buurt_for_user(request, slug, write=request.method == "POST")
     template = "initiatieven/fruit_page.html"
     if request.method == "POST":
-        form = ActiviteitForm(request.POST, buurt=buurt, zoek=request.POST.get("zoek", ""))
+        form = ActiviteitForm(request.POST, buurt=buurt)
         toegevoegd = None
         if form.is_valid():
             activiteit = services.save_activiteit(form)
@@ -110,7 +114,7 @@ def activiteit_view(request, slug, pk):
             response = render(request, "initiatieven/_activiteit_row.html", context)
             return trigger_client_event(response, FRUIT_CHANGED)
     elif bewerk:
-        form = ActiviteitForm(instance=activiteit, buurt=buurt, zoek=request.GET.get("zoek", ""))
+        form = ActiviteitForm(instance=activiteit, buurt=buurt)
     context["form"] = form
     if request.htmx:
         row = "_activiteit_form_row.html" if form else "_activiteit_row.html"
@@ -179,9 +183,8 @@ def fruit_initiatief(request, slug):
 @require_http_methods(["GET", "POST"])
 def reik_hoger(request, slug):
     buurt = get_buurt_for_user(request, slug, write=True)
-    zoek = request.POST.get("zoek") or request.GET.get("zoek", "")
     if request.method == "POST":
-        form = ReikHogerForm(request.POST, buurt=buurt, zoek=zoek)
+        form = ReikHogerForm(request.POST, buurt=buurt)
         if form.is_valid():
             data = form.cleaned_data
             initiatief = services.create_initiatief(
@@ -195,31 +198,26 @@ def reik_hoger(request, slug):
                 request, _("Nieuw initiatief %(naam)s gestart.") % {"naam": initiatief}
             )
             return redirect("initiatieven:lijst", slug=buurt.slug)
-        ids = request.POST.getlist("partners")
+        namen = request.POST.get("partners", "")
     else:
         # A preview, not a submission: show the choice again without any errors.
-        ids = request.GET.getlist("partners")
+        namen = request.GET.get("partners", "")
         initial = {name: request.GET.get(name, "") for name in ("naam", "soort", "doel")}
-        form = ReikHogerForm(buurt=buurt, zoek=zoek, initial={**initial, "partners": ids})
-    gekozen = _gekozen_partners(form, ids)
+        form = ReikHogerForm(buurt=buurt, initial={**initial, "partners": namen})
+    gekozen, onbekend = partners_named(buurt, partner_names(namen))
+    for partner in gekozen:
+        partner.vuur = partner.huidig_enthousiasme == Niveau.VUUR
+        partner.enthousiasme_label = Niveau(partner.huidig_enthousiasme or Niveau.GEEN).label
     context = {
         "buurt": buurt,
         "form": form,
         "gekozen": gekozen,
+        "onbekend": onbekend,
         "geen_vuur": bool(gekozen) and not any(p.vuur for p in gekozen),
-        "zoek": zoek,
     }
+    if not request.htmx:
+        context["met_vuur"], context["meer_met_vuur"] = partners_met_vuur(buurt)
     return _partial_or_page(request, "initiatieven/reik_hoger.html", context, "vuur")
-
-
-def _gekozen_partners(form, ids):
-    """The ticked partners with their current enthusiasm."""
-    ids = [pk for pk in ids if str(pk).isdigit()]
-    partners = list(form.fields["partners"].queryset.filter(pk__in=ids)) if ids else []
-    for partner in partners:
-        partner.vuur = partner.huidig_enthousiasme == Niveau.VUUR
-        partner.enthousiasme_label = Niveau(partner.huidig_enthousiasme or Niveau.GEEN).label
-    return partners
 
 
 # Initiatives by kind.
@@ -338,6 +336,28 @@ def schaal(request, slug, pk):
 
 @login_required
 @require_GET
+def initiatief_suggesties(request, slug):
+    """A <datalist> of a few initiative names matching what is typed in a name field."""
+    buurt = get_buurt_for_user(request, slug)
+    list_id = request.GET.get("list", "")
+    if not list_id.replace("-", "").replace("_", "").isalnum():
+        return HttpResponseBadRequest()
+    typed = request.GET.get(request.GET.get("field", ""), "").strip()
+    names = []
+    if typed:
+        names = (
+            Initiatief.objects.in_buurt(buurt)
+            .filter(naam__icontains=typed)
+            .order_by("naam")
+            .values_list("naam", flat=True)
+            .distinct()[:MAX_SUGGESTIONS]
+        )
+    context = {"list_id": list_id, "options": names}
+    return render(request, "buurt/_actor_suggestions.html", context)
+
+
+@login_required
+@require_GET
 def bomen_view(request, slug):
     buurt = get_buurt_for_user(request, slug)
     page_obj = _page(request, bomen.teams_page_queryset(buurt), TEAMS_PER_PAGE)
@@ -356,10 +376,9 @@ def bomen_view(request, slug):
 @require_http_methods(["GET", "POST"])
 def team_nieuw(request, slug):
     buurt = get_buurt_for_user(request, slug, write=True)
-    zoek = request.POST.get("zoek") or request.GET.get("zoek", "")
     if request.method == "POST":
         form = TeamForm(request.POST, buurt=buurt)
-        leden = LedenFormSet(request.POST, prefix="leden", buurt=buurt, zoek=zoek)
+        leden = LedenFormSet(request.POST, prefix="leden", buurt=buurt)
         if form.is_valid() and leden.is_valid():
             data = dict(form.cleaned_data)
             team = services.create_team(
@@ -373,8 +392,8 @@ def team_nieuw(request, slug):
             return redirect(reverse("initiatieven:bomen", args=[buurt.slug]) + f"#team-{team.pk}")
     else:
         form = TeamForm(buurt=buurt, initial={"initiatief": request.GET.get("initiatief")})
-        leden = LedenFormSet(prefix="leden", buurt=buurt, zoek=zoek)
-    context = {"buurt": buurt, "form": form, "leden": leden, "zoek": zoek}
+        leden = LedenFormSet(prefix="leden", buurt=buurt)
+    context = {"buurt": buurt, "form": form, "leden": leden}
     return render(request, "initiatieven/team_form.html", context)
 
 

@@ -126,7 +126,7 @@ def test_the_page_highlights_the_gap_and_shows_the_matrix(onderzoeker_client, bu
 
 def _create_team_data(initiatief, leden):
     data = {
-        "initiatief": initiatief.pk,
+        "initiatief": initiatief.naam,
         "naam": "Boodschappenteam",
         "doel": "Boodschappen",
         "intensiteit": "actief_afstemmen",
@@ -136,7 +136,7 @@ def _create_team_data(initiatief, leden):
         "leden-MAX_NUM_FORMS": "12",
     }
     for i, (partner, niveau) in enumerate(leden):
-        data[f"leden-{i}-partner"] = partner.pk
+        data[f"leden-{i}-partner"] = partner.actor.naam
         data[f"leden-{i}-participatieniveau"] = niveau
         data[f"leden-{i}-nodig"] = "on"
     return data
@@ -171,6 +171,46 @@ def test_a_team_with_a_partner_twice_is_refused_and_nothing_is_written(coordinat
     assert not Teamintensiteit.objects.exists()
 
 
+def test_a_member_who_is_no_partner_of_this_buurt_is_refused(
+    coordinator_client, buurt, other_buurt
+):
+    initiatief = f.make_initiatief(buurt)
+    elders = f.make_partner(other_buurt, "Elders")
+    data = _create_team_data(initiatief, [(f.make_partner(buurt), "adviseren")])
+    data["leden-1-partner"] = elders.actor.naam
+    data["leden-1-participatieniveau"] = "informeren"
+    response = coordinator_client.post(reverse("initiatieven:team_nieuw", args=[buurt.slug]), data)
+    assert "“Elders” is geen partner in deze buurt." in response.text
+    assert not Team.objects.exists()
+
+
+def test_team_vormen_on_an_initiative_fills_in_its_name(coordinator_client, buurt):
+    initiatief = f.make_initiatief(buurt, "Burenhulp")
+    url = reverse("initiatieven:team_nieuw", args=[buurt.slug])
+    page = coordinator_client.get(url, {"initiatief": initiatief.pk}).text
+    assert 'value="Burenhulp"' in page
+    assert reverse("initiatieven:initiatief_suggesties", args=[buurt.slug]) in page
+
+
+def test_initiative_suggestions_list_a_few_matching_names_of_this_buurt(
+    onderzoeker_client, buurt, other_buurt
+):
+    f.make_initiatief(buurt, "Burenhulp")
+    f.make_initiatief(buurt, "Repair café")
+    f.make_initiatief(other_buurt, "Burenhulp elders")
+    url = reverse("initiatieven:initiatief_suggesties", args=[buurt.slug])
+    html = onderzoeker_client.get(url, {"field": "x", "x": "BUREN", "list": "x-suggesties"}).text
+    assert html == '<datalist id="x-suggesties"><option value="Burenhulp"></option></datalist>\n'
+
+
+def test_the_new_team_form_asks_partner_names_with_suggestions(coordinator_client, buurt):
+    f.make_partner(buurt, "Okra")
+    page = coordinator_client.get(reverse("initiatieven:team_nieuw", args=[buurt.slug])).text
+    assert 'list="leden-0-partner-suggesties"' in page
+    assert '<datalist id="leden-3-partner-suggesties"></datalist>' in page
+    assert "Okra" not in page
+
+
 def test_a_member_without_level_is_refused(coordinator_client, buurt):
     initiatief = f.make_initiatief(buurt)
     data = _create_team_data(initiatief, [(f.make_partner(buurt), "")])
@@ -180,9 +220,10 @@ def test_a_member_without_level_is_refused(coordinator_client, buurt):
 
 
 def test_a_team_needs_an_initiative_of_this_buurt(coordinator_client, buurt, other_buurt):
-    data = _create_team_data(f.make_initiatief(other_buurt), [(f.make_partner(buurt), "adviseren")])
+    elders = f.make_initiatief(other_buurt, "Elders")
+    data = _create_team_data(elders, [(f.make_partner(buurt), "adviseren")])
     response = coordinator_client.post(reverse("initiatieven:team_nieuw", args=[buurt.slug]), data)
-    assert "Selecteer een geldige keuze" in response.text
+    assert "Geen initiatief “Elders” in deze buurt." in response.text
     assert not Team.objects.exists()
 
 
@@ -296,6 +337,7 @@ def test_new_team_form_query_count_does_not_grow(coordinator_client, buurt):
     for _ in range(8):
         f.make_team(initiatief)
         f.make_partner(buurt, niveau="vuur")
+        f.make_initiatief(buurt)
     assert count() == small
 
 

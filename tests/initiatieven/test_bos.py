@@ -1,10 +1,11 @@
 import re
+from datetime import date
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from buurt.models import Actor
+from buurt.models import Actor, Relatie
 from initiatieven import bos
 from tests import factories as f
 
@@ -43,6 +44,22 @@ def test_filters_narrow_actors_and_relations(buurt):
     assert {k.soort for k in kaart.actoren} == {"bewoner"}
     assert len(kaart.lijnen) == 1
     assert _kaart(buurt, intensiteit="actief_afstemmen").lijnen == []
+
+
+def test_most_connected_counts_both_ends_and_breaks_ties_by_id(buurt):
+    a, b, c, d = (f.make_actor(buurt, soort="bewoner") for _ in range(4))
+    e = f.make_actor(buurt, soort="vereniging")
+    f.make_relatie(a, b)
+    f.make_relatie(c, a)
+    f.make_relatie(e, a)
+    f.make_relatie(d, e)
+    f.make_relatie(b, d)
+    f.make_relatie(c, d, sinds=date(2026, 1, 1), tot=date(2026, 2, 1))  # ended: not counted
+    relaties = Relatie.objects.in_buurt(buurt).actief()
+    assert bos._meest_verbonden(relaties, "", 3) == [a.pk, b.pk, d.pk]
+    assert bos._meest_verbonden(relaties, "", 10) == [a.pk, b.pk, d.pk, e.pk, c.pk]
+    # With a soort filter only the ends of that soort are counted.
+    assert bos._meest_verbonden(relaties, "vereniging", 10) == [e.pk]
 
 
 def test_above_the_limit_only_the_most_connected_actors_are_drawn(buurt, monkeypatch):
@@ -122,3 +139,9 @@ def test_bos_query_count_above_the_limit_does_not_grow(coordinator_client, buurt
     small = count()
     fill(20)
     assert count() == small
+
+
+def test_svg_coordinates_have_one_decimal_with_a_point_and_no_negative_zero():
+    assert bos.coord(-1.4e-13) == "0.0"
+    assert bos.coord(-12.345) == "-12.3"
+    assert bos.coord(160) == "160.0"

@@ -1,7 +1,7 @@
 import pytest
 
 from buurt.models import Relatie
-from initiatieven.models import Team, Voorkeur
+from initiatieven.models import Initiatief, Team, Voorkeur
 from tests import factories as f
 from tests.browser import browser_page, login  # noqa: F401
 
@@ -44,7 +44,7 @@ def test_coordinator_creates_a_team_sees_the_gap_and_the_checklist_change(
     login(page, base_url, coordinator.username)
     page.goto(f"{base_url}/buurten/{buurt.slug}/bomen/")
     page.get_by_role("link", name="Nieuw team").click()
-    page.get_by_label("Initiatief").select_option(label="Burenhulp")
+    page.get_by_label("Initiatief").fill("Burenhulp")
     page.get_by_label("Naam").fill("Boodschappenteam")
     page.get_by_label("Specifiek gedeeld doel").fill(
         "Wekelijks boodschappen voor wie niet mobiel is"
@@ -53,7 +53,7 @@ def test_coordinator_creates_a_team_sees_the_gap_and_the_checklist_change(
     for i, (naam, niveau) in enumerate(
         [("Okra", "adviseren"), ("OCMW", "coproduceren"), ("Chiro", "informeren")]
     ):
-        page.locator(f"#id_leden-{i}-partner").select_option(label=naam)
+        page.locator(f"#id_leden-{i}-partner").fill(naam)
         page.locator(f"#id_leden-{i}-participatieniveau").select_option(niveau)
     page.locator("#id_leden-0-middelen").get_by_label("tijd").check()
     page.locator("#id_leden-1-middelen").get_by_label("ruimte").check()
@@ -79,3 +79,37 @@ def test_coordinator_creates_a_team_sees_the_gap_and_the_checklist_change(
     assert "ontbreekt" not in beslissen.inner_text()
     team.refresh_from_db()
     assert team.beslist_samen
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_coordinator_reaches_higher_picking_partners_from_suggestions(
+    browser_page,  # noqa: F811
+    buurt,
+    coordinator,
+):
+    page, base_url = browser_page
+    f.make_partner(buurt, "Okra", niveau="vonk")
+    f.make_partner(buurt, "OCMW", niveau="vuur")
+    f.make_actor(buurt, "Oscar")  # an actor, not a partner: never suggested
+
+    login(page, base_url, coordinator.username)
+    page.goto(f"{base_url}/buurten/{buurt.slug}/fruit/reik-hoger/")
+    assert "Partners met vuur: OCMW" in page.locator("main").inner_text()
+    page.get_by_label("Naam van het initiatief").fill("Buurtrestaurant")
+    partners = page.get_by_label("Partners die je nodig hebt")
+    partners.press_sequentially("ok")
+    suggesties = page.locator("#partners-suggesties option")
+    suggesties.first.wait_for(state="attached")
+    assert suggesties.evaluate_all("els => els.map(e => e.value)") == ["Okra"]
+    partners.fill("Okra")
+    page.get_by_label("Doel").click()  # leaving the field shows the enthusiasm
+    page.get_by_text("Let op: geen van deze partners heeft vuur.").wait_for()
+
+    partners.fill("Okra; OCMW")
+    page.get_by_label("Doel").click()
+    page.get_by_text("Er is vuur").wait_for()
+    page.get_by_role("button", name="Start het initiatief").click()
+    page.get_by_text("Nieuw initiatief Buurtrestaurant gestart.").wait_for()
+    trekkers = Initiatief.objects.get(naam="Buurtrestaurant").trekkers.all()
+    assert sorted(a.naam for a in trekkers) == ["OCMW", "Okra"]

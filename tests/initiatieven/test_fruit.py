@@ -5,7 +5,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from buurt.models import Relatie
-from initiatieven import forms
 from initiatieven.fruit import laaghangend_fruit
 from initiatieven.models import Activiteit, Initiatief
 from tests import factories as f
@@ -121,7 +120,7 @@ def test_an_initiative_can_build_on_a_suggestion(coordinator_client, buurt):
 def test_coordinator_adds_an_activity_with_organisers(coordinator_client, buurt):
     x = f.make_actor(buurt, "Okra")
     url = reverse("initiatieven:fruit", args=[buurt.slug])
-    data = {"naam": "Soepbar", "organisatoren": [x.pk], "doelgroep": "senioren", "loopt": "on"}
+    data = {"naam": "Soepbar", "organisatoren": "okra", "doelgroep": "senioren", "loopt": "on"}
     response = coordinator_client.post(url, data)
     assert response.status_code == 302
     activiteit = Activiteit.objects.get()
@@ -147,11 +146,11 @@ def test_an_activity_without_name_is_refused_with_a_message(coordinator_client, 
 
 
 def test_an_organiser_from_another_buurt_is_refused(coordinator_client, buurt, other_buurt):
-    vreemde = f.make_actor(other_buurt)
+    f.make_actor(other_buurt, "Elders")
     url = reverse("initiatieven:fruit", args=[buurt.slug])
-    response = coordinator_client.post(url, {"naam": "Soepbar", "organisatoren": [vreemde.pk]})
+    response = coordinator_client.post(url, {"naam": "Soepbar", "organisatoren": "Elders"})
     assert response.status_code == 200
-    assert "Selecteer een geldige keuze" in response.text
+    assert "Geen actor “Elders” in deze buurt." in response.text
     assert not Activiteit.objects.exists()
 
 
@@ -220,18 +219,26 @@ def test_fruit_page_query_count_does_not_grow(coordinator_client, buurt):
     assert _count_queries(coordinator_client, url) == small
 
 
-def test_a_large_buurt_lists_few_organisers_but_accepts_any(coordinator_client, buurt, monkeypatch):
-    monkeypatch.setattr(forms, "MAX_CHOICES", 2)
+def test_organisers_are_typed_names_with_server_suggestions(coordinator_client, buurt):
     actors = [f.make_actor(buurt, naam) for naam in ("Anna", "Bert", "Chiro", "Dirk")]
     url = reverse("initiatieven:fruit", args=[buurt.slug])
     page = coordinator_client.get(url).text
-    assert ">Anna</option>" in page and ">Chiro</option>" not in page
-    assert 'name="zoek"' in page
-    found = coordinator_client.get(url, {"zoek": "chi"}).text
-    assert ">Chiro</option>" in found and ">Anna</option>" not in found
-    response = coordinator_client.post(url, {"naam": "Soepbar", "organisatoren": [actors[3].pk]})
+    assert "Anna" not in page
+    assert '<datalist id="organisatoren-suggesties"></datalist>' in page
+    assert reverse("buurt:actor_suggestions", args=[buurt.slug]) in page
+    response = coordinator_client.post(url, {"naam": "Soepbar", "organisatoren": "Dirk; chiro;"})
     assert response.status_code == 302
-    assert list(Activiteit.objects.get().organisatoren.all()) == [actors[3]]
+    assert set(Activiteit.objects.get().organisatoren.all()) == {actors[2], actors[3]}
+
+
+def test_an_edit_row_shows_its_organisers_with_its_own_suggestion_list(coordinator_client, buurt):
+    activiteit = _activiteit(
+        buurt, "Soepbar", [f.make_actor(buurt, "Okra"), f.make_actor(buurt, "Chiro")]
+    )
+    url = reverse("initiatieven:activiteit", args=[buurt.slug, activiteit.pk])
+    response = coordinator_client.get(url, {"bewerk": "1"}, HTTP_HX_REQUEST="true")
+    assert 'value="Chiro; Okra"' in response.text or 'value="Okra; Chiro"' in response.text
+    assert f'<datalist id="activiteit{activiteit.pk}-organisatoren-suggesties">' in response.text
 
 
 def test_a_specific_target_group_comes_before_all_residents(buurt):

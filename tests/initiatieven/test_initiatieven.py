@@ -13,10 +13,10 @@ def _reik_hoger(buurt):
 
 
 def test_reaching_higher_shows_the_enthusiasm_of_the_chosen_partners(coordinator_client, buurt):
-    vonk = f.make_partner(buurt, "Okra", niveau="vonk")
-    geen = f.make_partner(buurt, "Chiro")
+    f.make_partner(buurt, "Okra", niveau="vonk")
+    f.make_partner(buurt, "Chiro")
     response = coordinator_client.get(
-        _reik_hoger(buurt), {"partners": [vonk.pk, geen.pk]}, HTTP_HX_REQUEST="true"
+        _reik_hoger(buurt), {"partners": "okra; Chiro"}, HTTP_HX_REQUEST="true"
     )
     assert response.text.lstrip().startswith('<div id="vuur"')
     assert "Okra" in response.text and "vonk" in response.text
@@ -24,8 +24,8 @@ def test_reaching_higher_shows_the_enthusiasm_of_the_chosen_partners(coordinator
 
 
 def test_reaching_higher_with_fire_gives_no_warning(coordinator_client, buurt):
-    vuur = f.make_partner(buurt, "Okra", niveau="vuur")
-    response = coordinator_client.get(_reik_hoger(buurt), {"partners": [vuur.pk]})
+    f.make_partner(buurt, "Okra", niveau="vuur")
+    response = coordinator_client.get(_reik_hoger(buurt), {"partners": "Okra"})
     assert "<html" in response.text
     assert "Er is vuur" in response.text
     assert "geen van deze partners heeft vuur" not in response.text
@@ -33,7 +33,7 @@ def test_reaching_higher_with_fire_gives_no_warning(coordinator_client, buurt):
 
 def test_a_new_initiative_without_fire_needs_confirmation(coordinator_client, buurt):
     vonk = f.make_partner(buurt, "Okra", niveau="vonk")
-    data = {"naam": "Buurtrestaurant", "soort": "zorgzaam_buurtinitiatief", "partners": [vonk.pk]}
+    data = {"naam": "Buurtrestaurant", "soort": "zorgzaam_buurtinitiatief", "partners": "Okra"}
     response = coordinator_client.post(_reik_hoger(buurt), data)
     assert response.status_code == 200
     assert "Geen van de gekozen partners heeft vuur." in response.text
@@ -47,17 +47,17 @@ def test_a_new_initiative_without_fire_needs_confirmation(coordinator_client, bu
 
 
 def test_a_new_initiative_with_fire_starts_at_once(coordinator_client, buurt):
-    vuur = f.make_partner(buurt, "Okra", niveau="vuur")
-    data = {"naam": "Buurtrestaurant", "soort": "bewonersinitiatief", "partners": [vuur.pk]}
+    f.make_partner(buurt, "Okra", niveau="vuur")
+    data = {"naam": "Buurtrestaurant", "soort": "bewonersinitiatief", "partners": "Okra"}
     assert coordinator_client.post(_reik_hoger(buurt), data).status_code == 302
     assert Initiatief.objects.get().naam == "Buurtrestaurant"
 
 
 def test_partners_of_another_buurt_cannot_be_chosen(coordinator_client, buurt, other_buurt):
-    vreemde = f.make_partner(other_buurt, "Elders", niveau="vuur")
-    data = {"naam": "X", "soort": "bewonersinitiatief", "partners": [vreemde.pk]}
+    f.make_partner(other_buurt, "Elders", niveau="vuur")
+    data = {"naam": "X", "soort": "bewonersinitiatief", "partners": "Elders"}
     response = coordinator_client.post(_reik_hoger(buurt), data)
-    assert "Selecteer een geldige keuze" in response.text
+    assert "“Elders” is geen partner in deze buurt." in response.text
     assert not Initiatief.objects.exists()
 
 
@@ -166,27 +166,51 @@ def test_initiatives_page_query_count_does_not_grow(coordinator_client, buurt):
     assert count() == small
 
 
-def test_reaching_higher_lists_partners_with_fire_first_and_finds_others(
+def test_reaching_higher_names_a_few_partners_with_fire_and_no_others(
     coordinator_client, buurt, monkeypatch
 ):
-    monkeypatch.setattr(forms, "MAX_CHOICES", 2)
+    monkeypatch.setattr(forms, "MAX_SUGGESTIONS", 2)
     f.make_partner(buurt, "Anna", niveau="geen")
     f.make_partner(buurt, "Bert", niveau="vonk")
-    f.make_partner(buurt, "Zus", niveau="vuur")
+    for naam in ("Zus", "Jan", "Mia"):
+        f.make_partner(buurt, naam, niveau="vuur")
     page = coordinator_client.get(_reik_hoger(buurt)).text
-    assert page.index("Zus (") < page.index("Bert (")
-    assert "Anna (" not in page
-    assert "Anna (" in coordinator_client.get(_reik_hoger(buurt), {"zoek": "ann"}).text
+    assert "Partners met vuur: Jan, Mia, …" in page
+    assert "Anna" not in page and "Bert" not in page
+
+
+def test_reaching_higher_uses_server_suggestions_for_partner_names(coordinator_client, buurt):
+    page = coordinator_client.get(_reik_hoger(buurt)).text
+    assert 'list="partners-suggesties"' in page
+    assert '<datalist id="partners-suggesties"></datalist>' in page
+    assert reverse("buurt:actor_suggestions", args=[buurt.slug]) in page
+
+
+def test_reaching_higher_preview_reports_names_that_are_no_partner(coordinator_client, buurt):
+    f.make_actor(buurt, "Bewoner Jef")
+    response = coordinator_client.get(
+        _reik_hoger(buurt), {"partners": "Bewoner Jef"}, HTTP_HX_REQUEST="true"
+    )
+    assert "“Bewoner Jef” is geen partner in deze buurt." in response.text
+
+
+def test_a_name_shared_by_two_partners_is_refused(coordinator_client, buurt):
+    f.make_partner(buurt, "Okra", niveau="vuur")
+    f.make_partner(buurt, "okra", niveau="vuur")
+    data = {"naam": "X", "soort": "bewonersinitiatief", "partners": "Okra"}
+    response = coordinator_client.post(_reik_hoger(buurt), data)
+    assert "Meerdere partners heten “Okra”." in response.text
+    assert not Initiatief.objects.exists()
 
 
 def test_reaching_higher_query_count_does_not_grow(coordinator_client, buurt):
     def count():
         with CaptureQueriesContext(connection) as ctx:
-            response = coordinator_client.get(_reik_hoger(buurt), {"partners": ids})
+            response = coordinator_client.get(_reik_hoger(buurt), {"partners": "; ".join(namen)})
             assert response.status_code == 200
         return len(ctx.captured_queries)
 
-    ids = [f.make_partner(buurt, niveau="vonk").pk]
+    namen = [f.make_partner(buurt, niveau="vonk").actor.naam]
     small = count()
-    ids += [f.make_partner(buurt, niveau="vuur").pk for _ in range(8)]
+    namen += [f.make_partner(buurt, niveau="vuur").actor.naam for _ in range(8)]
     assert count() == small

@@ -46,6 +46,14 @@ ROUTES = [
     Route("initiatieven:bomen", kwargs=_slug, expect={"GET": READ, "POST": NOT_ALLOWED}),
     Route("initiatieven:team_nieuw", kwargs=_slug, expect={"GET": write(200), "POST": write(200)}),
     Route(
+        "initiatieven:initiatief_suggesties",
+        kwargs=_slug,
+        expect={
+            "GET": {**READ, "onderzoeker": 400, "coordinator": 400},  # without a datalist id
+            "POST": NOT_ALLOWED,
+        },
+    ),
+    Route(
         "initiatieven:team_bewerken",
         kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.team.pk},
         expect={"GET": write(200), "POST": write(200)},
