@@ -84,18 +84,25 @@ def pages(buurt):
     ]
 
 
-def measure(client, url, headers, runs):
+def count_queries(client, url, headers):
     response = client.get(url, **headers)
     assert response.status_code == 200, (url, response.status_code)
     connection.queries_log.clear()  # the fill may have filled the bounded log
     with CaptureQueriesContext(connection) as queries:
         client.get(url, **headers)
-    times = []
+    return len(queries)
+
+
+def measure(client, urls, headers, runs):
+    """Median and fastest time per url. The urls take turns, so a change in machine load
+    (other processes on a shared machine) hits the small and the large buurt alike."""
+    times = {url: [] for url in urls}
     for _i in range(runs):
-        started = time.perf_counter()
-        client.get(url, **headers)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000, min(times) * 1000, len(queries)
+        for url in urls:
+            started = time.perf_counter()
+            client.get(url, **headers)
+            times[url].append(time.perf_counter() - started)
+    return [(statistics.median(times[url]) * 1000, min(times[url]) * 1000) for url in urls]
 
 
 def main():
@@ -121,8 +128,10 @@ def main():
     for (label, small_url, headers), (_l, large_url, _h) in zip(
         pages(klein), pages(groot), strict=True
     ):
-        small_ms, small_min, small_q = measure(client, small_url, headers, args.runs)
-        large_ms, large_min, large_q = measure(client, large_url, headers, args.runs)
+        small_q, large_q = (count_queries(client, url, headers) for url in (small_url, large_url))
+        (small_ms, small_min), (large_ms, large_min) = measure(
+            client, [small_url, large_url], headers, args.runs
+        )
         ratios.append(large_ms / small_ms)
         fastest.append(large_min / small_min)
         same = "" if small_q == large_q else f" (small: {small_q})"
