@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -69,3 +70,15 @@ def test_growth_counts_actors_at_each_month_end(buurt):
     actoren = groei["charts"][0]["values"]
     assert actoren[0] == 1  # May 2025: only the old one
     assert actoren[-2:] == [2, 2]  # March (late on the 31st, local time) and April
+
+
+def test_dashboard_chart_coordinates_use_a_decimal_point_not_the_dutch_comma(
+    coordinator_client, buurt
+):
+    # Ticks halfway a chart of height 120 land on fractional coordinates like 53.0;
+    # under the nl-be locale they rendered as "53,0", which SVG rejects.
+    f.make_succes(buurt, "Eerste soepbar")
+    html = coordinator_client.get(reverse("buurt:dashboard", args=[buurt.slug])).content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert re.findall(r'\b(?:x|y|y1|y2)="\d+\.\d+"', svg)
+    assert not re.findall(r'\b(?:x|y|x1|x2|y1|y2)="[^"]*,[^"]*"', svg)
