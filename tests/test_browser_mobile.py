@@ -1,0 +1,39 @@
+"""At a phone's width (390px) no page scrolls sideways: wide tables scroll in their own box."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from buurt.models import Actor, Relatie
+from initiatieven.models import Team
+from tests.browser import browser_page, login  # noqa: F401
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_pages_with_wide_tables_fit_a_phone_screen(browser_page):  # noqa: F811
+    page, base_url = browser_page
+    call_command("demo", stdout=StringIO())
+    actor = Actor.objects.filter(
+        pk__in=Relatie.objects.filter(van__buurt__slug="demo").values("van")
+    ).first()
+    team = Team.objects.filter(initiatief__buurt__slug="demo").first()
+    paths = [
+        reverse("buurt:actor_detail", args=["demo", actor.pk]),
+        reverse("initiatieven:fruit", args=["demo"]),
+        reverse("initiatieven:bomen", args=["demo"]),
+        reverse("initiatieven:bos", args=["demo"]),
+        reverse("onderzoek:import", args=["demo"]),
+    ]
+    assert team is not None
+    page.set_viewport_size({"width": 390, "height": 800})
+    login(page, base_url, "coordinator", password="demo")
+    too_wide = {}
+    for path in paths:
+        page.goto(base_url + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            too_wide[path] = width
+    assert too_wide == {}
