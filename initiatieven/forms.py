@@ -15,7 +15,15 @@ from .models import Activiteit, Initiatief, Middel, Participatieniveau, Team
 MAX_SUGGESTIONS = 10
 
 
-class ActiviteitForm(forms.ModelForm):
+class NoLabelColon:
+    """Labels without Django's trailing colon, like every other form in the app."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class ActiviteitForm(NoLabelColon, forms.ModelForm):
     # Names with a few suggestions from the server: a buurt can hold 100,000 actors, far
     # too many for a select; without JavaScript one types the names.
     organisatoren = forms.CharField(
@@ -57,7 +65,7 @@ class ActiviteitForm(forms.ModelForm):
         return actoren
 
 
-class RelatieVoorstelForm(forms.Form):
+class RelatieVoorstelForm(NoLabelColon, forms.Form):
     """Record a relation suggested by the low-hanging-fruit finder."""
 
     van = forms.ModelChoiceField(queryset=Actor.objects.none(), widget=forms.HiddenInput)
@@ -80,7 +88,7 @@ class RelatieVoorstelForm(forms.Form):
         return cleaned
 
 
-class VoortbouwForm(forms.Form):
+class VoortbouwForm(NoLabelColon, forms.Form):
     """Start an initiative that builds on the activities of a suggestion."""
 
     activiteiten = forms.ModelMultipleChoiceField(
@@ -94,7 +102,7 @@ class VoortbouwForm(forms.Form):
         self.fields["activiteiten"].queryset = Activiteit.objects.in_buurt(buurt)
 
 
-class InitiatiefForm(forms.ModelForm):
+class InitiatiefForm(NoLabelColon, forms.ModelForm):
     class Meta:
         model = Initiatief
         fields = ["naam", "soort", "doel", "schaal_antwoord", "schaal_toelichting"]
@@ -122,7 +130,7 @@ class InitiatiefForm(forms.ModelForm):
         return cleaned
 
 
-class SchaalForm(forms.ModelForm):
+class SchaalForm(NoLabelColon, forms.ModelForm):
     class Meta:
         model = Initiatief
         fields = ["schaal_antwoord", "schaal_toelichting"]
@@ -144,7 +152,7 @@ class SchaalForm(forms.ModelForm):
 JA_NEE = [("ja", _("ja")), ("nee", _("nee"))]
 
 
-class SoortKeuzeForm(forms.Form):
+class SoortKeuzeForm(NoLabelColon, forms.Form):
     """Four short questions from the research that point to one of the three kinds."""
 
     bewonersinitiatieven = forms.ChoiceField(
@@ -225,7 +233,7 @@ def partners_met_vuur(buurt):
     return names[:MAX_SUGGESTIONS], len(names) > MAX_SUGGESTIONS
 
 
-class ReikHogerForm(forms.Form):
+class ReikHogerForm(NoLabelColon, forms.Form):
     """A new initiative that does not build on an existing activity."""
 
     naam = forms.CharField(label=_("Naam van het initiatief"), max_length=200)
@@ -273,7 +281,7 @@ class ReikHogerForm(forms.Form):
         return cleaned
 
 
-class TeamForm(forms.ModelForm):
+class TeamForm(NoLabelColon, forms.ModelForm):
     intensiteit = forms.ChoiceField(
         label=_("Samenwerkingsintensiteit"), choices=Samenwerkingsintensiteit.choices
     )
@@ -322,7 +330,7 @@ class TeamForm(forms.ModelForm):
         return matches[0]
 
 
-class LidForm(forms.Form):
+class LidForm(NoLabelColon, forms.Form):
     """One member row of a new team."""
 
     partner = forms.CharField(label=_("Partner"), required=False, max_length=200)
@@ -394,7 +402,7 @@ class BaseLedenFormSet(forms.BaseFormSet):
 LedenFormSet = forms.formset_factory(LidForm, formset=BaseLedenFormSet, extra=4, max_num=12)
 
 
-class DeelnameForm(forms.Form):
+class DeelnameForm(NoLabelColon, forms.Form):
     participatieniveau = forms.ChoiceField(
         label=_("Afgesproken participatieniveau"), choices=Participatieniveau.choices
     )
