@@ -57,6 +57,24 @@ def resolve_actor(queryset, naam, not_found=None):
     return matches[0]
 
 
+DASHES = "---------"
+
+
+def dutch_empty_choices(form):
+    """Replace Django's "---------" empty choice by Dutch: "— kies —" or "— geen —"."""
+    for field in form.fields.values():
+        label = _("— kies —") if field.required else _("— geen —")
+        if isinstance(field, forms.ModelChoiceField):
+            if field.empty_label == DASHES:
+                field.empty_label = label
+        elif isinstance(field, forms.ChoiceField) and not isinstance(
+            field, forms.MultipleChoiceField
+        ):
+            choices = list(field.choices)
+            if choices and choices[0] == ("", DASHES):
+                field.choices = [("", label), *choices[1:]]
+
+
 class ActorFilterForm(forms.Form):
     q = forms.CharField(label=_("Zoek op naam"), required=False, max_length=100)
     soort = forms.ChoiceField(
@@ -125,6 +143,7 @@ class ActorForm(forms.ModelForm):
             suggest_attrs(buurt, self.add_prefix("aangebracht_door"))
         )
         self.fields["sector"].choices = [("", _("— geen —")), *Actor.Sector.choices]
+        dutch_empty_choices(self)
         # static/js/app.js puts the cursor here after an HTMX swap, ready for the next one.
         self.fields["naam"].widget.attrs["data-autofocus"] = ""
 

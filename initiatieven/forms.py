@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from buurt.forms import NAME_SEPARATOR, resolve_actor, suggest_attrs
+from buurt.forms import NAME_SEPARATOR, dutch_empty_choices, resolve_actor, suggest_attrs
 from buurt.models import Actor, Samenwerkingsintensiteit
 from partners.models import Niveau, Partner
 
@@ -16,11 +16,13 @@ MAX_SUGGESTIONS = 10
 
 
 class NoLabelColon:
-    """Labels without Django's trailing colon, like every other form in the app."""
+    """Labels without Django's trailing colon, like every other form in the app, and a
+    Dutch empty choice in selects instead of "---------"."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        dutch_empty_choices(self)
 
 
 class ActiviteitForm(NoLabelColon, forms.ModelForm):
@@ -336,7 +338,7 @@ class LidForm(NoLabelColon, forms.Form):
     partner = forms.CharField(label=_("Partner"), required=False, max_length=200)
     participatieniveau = forms.ChoiceField(
         label=_("Afgesproken participatieniveau"),
-        choices=[("", "---------"), *Participatieniveau.choices],
+        choices=[("", _("— kies —")), *Participatieniveau.choices],
         required=False,
     )
     nodig = forms.BooleanField(label=_("Nodig voor het doel"), required=False, initial=True)
