@@ -183,7 +183,9 @@ def fruit_initiatief(request, slug):
 @require_http_methods(["GET", "POST"])
 def reik_hoger(request, slug):
     buurt = get_buurt_for_user(request, slug, write=True)
-    if request.method == "POST":
+    # A preview ("toon") is a POST too, so the CSRF token never lands in a URL.
+    source = request.POST if request.method == "POST" else request.GET
+    if request.method == "POST" and "toon" not in request.POST:
         form = ReikHogerForm(request.POST, buurt=buurt)
         if form.is_valid():
             data = form.cleaned_data
@@ -201,8 +203,8 @@ def reik_hoger(request, slug):
         namen = request.POST.get("partners", "")
     else:
         # A preview, not a submission: show the choice again without any errors.
-        namen = request.GET.get("partners", "")
-        initial = {name: request.GET.get(name, "") for name in ("naam", "soort", "doel")}
+        namen = source.get("partners", "")
+        initial = {name: source.get(name, "") for name in ("naam", "soort", "doel")}
         form = ReikHogerForm(buurt=buurt, initial={**initial, "partners": namen})
     gekozen, onbekend = partners_named(buurt, partner_names(namen))
     for partner in gekozen:

@@ -214,3 +214,23 @@ def test_reaching_higher_query_count_does_not_grow(coordinator_client, buurt):
     small = count()
     namen += [f.make_partner(buurt, niveau="vuur").actor.naam for _ in range(8)]
     assert count() == small
+
+
+def test_previewing_the_enthusiasm_posts_so_the_csrf_token_stays_out_of_the_url(
+    coordinator_client, buurt
+):
+    f.make_partner(buurt, "Okra", niveau="vonk")
+    page = coordinator_client.get(_reik_hoger(buurt)).text
+    assert 'formmethod="get"' not in page
+    assert 'class="partners-keuze" hx-post=' in page
+    assert 'name="toon"' in page
+    data = {"naam": "Soepbar", "soort": "bewonersinitiatief", "doel": "", "partners": "Okra"}
+    response = coordinator_client.post(_reik_hoger(buurt), {**data, "toon": "1"})
+    assert response.status_code == 200
+    assert "geen van deze partners heeft vuur" in response.text
+    assert 'value="Soepbar"' in response.text
+    assert not Initiatief.objects.filter(naam="Soepbar").exists()
+    partial = coordinator_client.post(
+        _reik_hoger(buurt), {**data, "toon": "1"}, HTTP_HX_REQUEST="true"
+    )
+    assert partial.text.lstrip().startswith('<div id="vuur"')
