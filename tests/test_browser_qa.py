@@ -1,4 +1,4 @@
-"""At a phone's width (390px) no page scrolls sideways: wide tables scroll in their own box."""
+"""Layout checks in a real browser: phone width, and the weight of option labels."""
 
 from io import StringIO
 
@@ -37,3 +37,18 @@ def test_pages_with_wide_tables_fit_a_phone_screen(browser_page):  # noqa: F811
         if width > 390:
             too_wide[path] = width
     assert too_wide == {}
+
+
+def test_option_labels_are_lighter_than_the_legend_of_their_group(
+    browser_page,  # noqa: F811
+    onderzoeker,
+    buurt,
+):
+    page, base_url = browser_page
+    login(page, base_url, onderzoeker.username)
+    page.goto(base_url + reverse("onderzoek:index"))
+    legend = page.locator("legend").first.evaluate("e => getComputedStyle(e).fontWeight")
+    option = page.locator("label:has(input[type=radio])").first.evaluate(
+        "e => getComputedStyle(e).fontWeight"
+    )
+    assert int(option) < int(legend)
