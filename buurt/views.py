@@ -149,7 +149,7 @@ def actor_create(request, slug):
     if form.is_valid():
         actor = form.save()
         if not request.htmx:
-            messages.success(request, _("%(naam)s is added.") % {"naam": actor.naam})
+            messages.success(request, _("%(naam)s is toegevoegd.") % {"naam": actor.naam})
             return redirect("buurt:ken_je_buurt", slug=buurt.slug)
         return render(
             request,
@@ -312,7 +312,7 @@ def relatie_create(request, slug, pk):
         relatie = form.save()
         messages.success(
             request,
-            _("Relatie met %(naam)s added.") % {"naam": relatie.naar.naam},
+            _("Relatie met %(naam)s toegevoegd.") % {"naam": relatie.naar.naam},
         )
         return redirect("buurt:actor_detail", slug=buurt.slug, pk=actor.pk)
     context = _actor_detail_context(buurt, actor, relatie_form=form)

@@ -316,3 +316,23 @@ def test_htmx_results_skip_the_counts_that_only_the_full_page_shows(coordinator_
     with CaptureQueriesContext(connection) as full:
         coordinator_client.get(_url(buurt))
     assert len(partial) < len(full)
+
+
+def test_adding_an_actor_or_a_relation_confirms_in_dutch(coordinator_client, buurt):
+    f.make_actor(buurt, "Jeugdhuis")
+    htmx = coordinator_client.post(
+        _url(buurt, "buurt:actor_create"), {"naam": "Mia", "soort": "bewoner"}, **HX
+    ).content.decode()
+    assert "Mia is toegevoegd. Vul gerust de volgende in." in htmx
+    page = coordinator_client.post(
+        _url(buurt, "buurt:actor_create"), {"naam": "Bart", "soort": "bewoner"}, follow=True
+    ).content.decode()
+    assert "Bart is toegevoegd." in page
+    actor = Actor.objects.get(buurt=buurt, naam="Mia")
+    page = coordinator_client.post(
+        _url(buurt, "buurt:relatie_create", pk=actor.pk),
+        {"naar": "Jeugdhuis", "intensiteit": "actief_afstemmen", "sinds": "2026-01-05"},
+        follow=True,
+    ).content.decode()
+    assert "Relatie met Jeugdhuis toegevoegd." in page
+    assert "added" not in htmx + page
