@@ -145,3 +145,17 @@ def test_svg_coordinates_have_one_decimal_with_a_point_and_no_negative_zero():
     assert bos.coord(-1.4e-13) == "0.0"
     assert bos.coord(-12.345) == "-12.3"
     assert bos.coord(160) == "160.0"
+
+
+def test_an_empty_buurt_gets_a_hint_instead_of_an_empty_map(coordinator_client, buurt):
+    html = coordinator_client.get(reverse("initiatieven:bos", args=[buurt.slug])).text
+    assert "<svg" not in html
+    assert "Nog niets om op de kaart te zetten" in html
+    assert reverse("buurt:ken_je_buurt", args=[buurt.slug]) in html
+
+
+def test_a_buurt_with_actors_still_draws_the_map(coordinator_client, buurt):
+    f.make_actor(buurt, "Buurthuis")
+    html = coordinator_client.get(reverse("initiatieven:bos", args=[buurt.slug])).text
+    assert "<svg" in html
+    assert "Nog niets om op de kaart te zetten" not in html
