@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from buurt.models import Actor, Relatie
 from initiatieven.models import Team
+from partners.links import create_link
+from partners.models import Partner
 from tests.browser import browser_page, login  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,12 +22,15 @@ def test_pages_with_wide_tables_fit_a_phone_screen(browser_page):  # noqa: F811
         pk__in=Relatie.objects.filter(van__buurt__slug="demo").values("van")
     ).first()
     team = Team.objects.filter(initiatief__buurt__slug="demo").first()
+    partner = Partner.objects.filter(actor__buurt__slug="demo").first()
+    create_link(partner, door=None, days=30)
     paths = [
         reverse("buurt:actor_detail", args=["demo", actor.pk]),
         reverse("initiatieven:fruit", args=["demo"]),
         reverse("initiatieven:bomen", args=["demo"]),
         reverse("initiatieven:bos", args=["demo"]),
         reverse("onderzoek:import", args=["demo"]),
+        reverse("partners:links", args=["demo", partner.pk]),
     ]
     assert team is not None
     page.set_viewport_size({"width": 390, "height": 800})
