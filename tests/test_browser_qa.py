@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from buurt.models import Actor, Relatie
-from initiatieven.models import Team
+from initiatieven.models import Deelname, Team
 from partners.links import create_link
 from partners.models import Partner
 from tests.browser import browser_page, login  # noqa: F401
@@ -23,6 +23,7 @@ def test_pages_with_wide_tables_fit_a_phone_screen(browser_page):  # noqa: F811
     ).first()
     team = Team.objects.filter(initiatief__buurt__slug="demo").first()
     partner = Partner.objects.filter(actor__buurt__slug="demo").first()
+    deelname = Deelname.objects.get(partner__actor__naam="Wijkgezondheidscentrum De Kaai")
     create_link(partner, door=None, days=30)
     paths = [
         reverse("buurt:actor_detail", args=["demo", actor.pk]),
@@ -31,6 +32,8 @@ def test_pages_with_wide_tables_fit_a_phone_screen(browser_page):  # noqa: F811
         reverse("initiatieven:bos", args=["demo"]),
         reverse("onderzoek:import", args=["demo"]),
         reverse("partners:links", args=["demo", partner.pk]),
+        # A heading with a long compound: "Wijkgezondheidscentrum De Kaai in Kernteam wijkzorg".
+        reverse("initiatieven:deelname_bewerken", args=["demo", deelname.pk]),
     ]
     assert team is not None
     page.set_viewport_size({"width": 390, "height": 800})
