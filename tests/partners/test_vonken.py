@@ -195,3 +195,11 @@ def test_partner_pages_need_no_count_query(coordinator_client, buurt):
         if q["sql"].startswith('SELECT COUNT(*) AS "__count" FROM "partners_partner"')
     ]
     assert partner_counts == []
+
+
+def test_dates_mid_sentence_use_a_lowercase_dutch_month(coordinator_client, buurt):
+    partner = f.make_partner(buurt, "Okra")
+    Enthousiasme.objects.create(partner=partner, niveau="vonk", datum=datetime.date(2026, 10, 20))
+    html = coordinator_client.get(_url(buurt)).content.decode()
+    assert "sinds 20 okt 2026" in html
+    assert "Okt" not in html
