@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from buurt.login import LoginView
 from buurt.views import health
 
 urlpatterns = [
@@ -9,7 +10,7 @@ urlpatterns = [
     path("", include("partners.urls")),
     path("", include("initiatieven.urls")),
     path("", include("onderzoek.urls")),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),
