@@ -41,3 +41,13 @@ def test_a_few_typos_do_not_block(db):
     for n in range(LOGIN_FAILURES - 1):
         attempt(client, f"typo-{n}")
     assert attempt(client, "geheim-wachtwoord").status_code == 302
+
+
+def test_login_ignores_a_next_url_on_another_site(db):
+    f.make_user("ilse")
+    response = Client().post(
+        reverse("login") + "?next=https://kwaad.example/",
+        {"username": "ilse", "password": "geheim-wachtwoord", "next": "//kwaad.example/"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("buurt:home")
