@@ -159,6 +159,8 @@ else:
     }
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Messages name actors, natural persons among them: keep them out of cookies.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
