@@ -6,12 +6,14 @@ fetched, as a whole page and as an HTMX request, and must show the payload escap
 """
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from buurt.models import Actor
 from initiatieven.models import Activiteit, Initiatief, Succes, Team
 from tests import factories as f
 from tests.matrix import all_routes
+from tests.onderzoek.test_import import csv_bytes
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '"><svg onload=alert(1)>'
@@ -107,3 +109,16 @@ def test_partner_page_escapes_names(xss_world, persona_client):
     assert response.status_code == 200
     assert "alert(1)" in response.content.decode()
     assert_escaped(response)
+
+
+def test_import_preview_and_its_errors_escape_names(xss_world, coordinator_client):
+    with_errors = [["naam", "soort"], [SCRIPT, "vereniging"], ["B", ATTRIBUTE]]
+    clean = [["naam", "soort"], [SCRIPT, "vereniging"], [ATTRIBUTE, "bewoner"]]
+    for rows in (with_errors, clean):
+        response = coordinator_client.post(
+            reverse("onderzoek:import", args=[xss_world.buurt.slug]),
+            {"soort": "actoren", "bestand": SimpleUploadedFile("a.csv", csv_bytes(rows))},
+        )
+        assert response.status_code == 200
+        assert "alert(1)" in response.content.decode()
+        assert_escaped(response)
