@@ -74,11 +74,14 @@ def test_coordinator_pages_escape_names(route, htmx, xss_world, coordinator_clie
         ("buurt:ken_je_buurt", {"q": "Actor"}),
         ("initiatieven:bos", {"soort": "vereniging"}),
         ("initiatieven:reik_hoger", {"partners": f"Partner {SCRIPT}{ATTRIBUTE}; {SCRIPT}"}),
-        ("initiatieven:team_nieuw", {"initiatief": "1"}),
+        ("initiatieven:team_nieuw", {"initiatief": "<pk>"}),
     ],
 )
 def test_searches_and_suggestions_escape_names(name, query, xss_world, coordinator_client):
     url = reverse(name, kwargs={"slug": xss_world.buurt.slug})
+    query = {
+        key: value.replace("<pk>", str(xss_world.initiatief.pk)) for key, value in query.items()
+    }
     response = coordinator_client.get(url, query)
     assert response.status_code == 200
     assert "alert(1)" in response.content.decode()  # the payload is there, escaped
