@@ -1,4 +1,4 @@
-"""An upload of at most 1 MB must not unpack into far more: a zip bomb is refused unread."""
+"""What an import file cannot do: unpack far beyond the upload limit, or reach another buurt."""
 
 import io
 import zipfile
@@ -8,6 +8,7 @@ from openpyxl import Workbook
 
 from buurt.models import Actor
 from onderzoek import imports
+from tests import factories as f
 from tests.onderzoek.test_import import payload_of, upload
 
 SHEET_START = (
@@ -68,3 +69,18 @@ def test_the_refusal_comes_before_the_workbook_is_read(monkeypatch):
 def test_an_ordinary_xlsx_within_the_limits_is_read(coordinator_client):
     response = upload(coordinator_client, "klein.xlsx", bomb_xlsx(1))
     assert "uitgepakt" not in response.text
+
+
+def test_ids_of_another_buurt_in_the_file_are_refused_and_change_nothing(
+    coordinator_client, other_buurt
+):
+    theirs = f.make_actor(other_buurt, "Vzw Ginder")
+    content = f"id;naam;soort\n{theirs.pk};Overgenomen;vereniging\n".encode()
+
+    response = upload(coordinator_client, "a.csv", content)
+
+    assert "Onbekende kolom \u2018id\u2019" in response.text
+    assert payload_of(response) is None
+    theirs.refresh_from_db()
+    assert (theirs.naam, theirs.buurt_id) == ("Vzw Ginder", other_buurt.pk)
+    assert Actor.objects.count() == 1
