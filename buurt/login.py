@@ -5,8 +5,11 @@ that address gets 429 and no password is checked until the window has passed. Th
 lives in the cache (the database by default), so it holds across app servers.
 """
 
+from functools import wraps
+
 from django.contrib.auth import views as auth_views
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from partners.links import client_ip
@@ -56,3 +59,24 @@ class LoginView(auth_views.LoginView):
                 "Te veel mislukte pogingen vanaf dit adres. Probeer het over een kwartier opnieuw."
             )
         return context
+
+
+def limit_guessing(login_view):
+    """The same limit around another login view (the admin's), which answers a failed
+    attempt with its form again (200) and a success with a redirect."""
+
+    @wraps(login_view)
+    def wrapped(request, *args, **kwargs):
+        if request.method != "POST":
+            return login_view(request, *args, **kwargs)
+        if is_blocked(request):
+            message = _(
+                "Te veel mislukte pogingen vanaf dit adres. Probeer het over een kwartier opnieuw."
+            )
+            return HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")
+        response = login_view(request, *args, **kwargs)
+        if response.status_code == 200:
+            record_failure(request)
+        return response
+
+    return wrapped

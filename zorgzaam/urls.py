@@ -2,8 +2,11 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from buurt.login import LoginView
+from buurt.login import LoginView, limit_guessing
 from buurt.views import health
+
+# The admin's own login form gets the same limit on password guessing as ours.
+admin.site.login = limit_guessing(admin.site.login)
 
 urlpatterns = [
     path("", include("buurt.urls")),

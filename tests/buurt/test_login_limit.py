@@ -51,3 +51,16 @@ def test_login_ignores_a_next_url_on_another_site(db):
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("buurt:home")
+
+
+def test_the_admin_login_is_limited_too(db):
+    f.make_user("beheer", is_staff=True, is_superuser=True)
+    guesser = Client(REMOTE_ADDR="203.0.113.9")
+    url = reverse("admin:login")
+    for n in range(LOGIN_FAILURES):
+        guesser.post(url, {"username": "beheer", "password": f"gok-{n}"})
+
+    blocked = guesser.post(url, {"username": "beheer", "password": "geheim-wachtwoord"})
+
+    assert blocked.status_code == 429
+    assert "_auth_user_id" not in guesser.session
