@@ -1,7 +1,9 @@
 """Access checks. Every view calls one of these first.
 
 A user without a role in a buurt gets 404 for anything in it (never a hint that it
-exists); a read-only role gets 403 on writes. Other apps build their helpers on
+exists); a read-only role gets 403 on writes. Researchers get pseudonymised exports, never
+names of people: they may only open pages that show aggregates (``for_researchers=True``),
+and get 403 everywhere else. Other apps build their helpers on
 ``get_buurt_for_user`` and reach objects through the buurt, never by bare primary key.
 """
 
@@ -12,14 +14,14 @@ from django.shortcuts import get_object_or_404
 from .models import Actor, Relatie, Rol
 
 
-def get_buurt_for_user(request, slug, write=False):
+def get_buurt_for_user(request, slug, write=False, for_researchers=False):
     """Return the buurt with the user's role attached as ``buurt.rol``."""
     if not request.user.is_authenticated:
         raise Http404
     rol = get_object_or_404(
         Rol.objects.select_related("buurt"), buurt__slug=slug, user=request.user
     )
-    if write and rol.rol != Rol.Soort.COORDINATOR:
+    if rol.rol != Rol.Soort.COORDINATOR and (write or not for_researchers):
         raise PermissionDenied
     buurt = rol.buurt
     buurt.rol = rol.rol

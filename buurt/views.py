@@ -34,7 +34,7 @@ def home(request):
 @login_required
 @require_GET
 def dashboard(request, slug):
-    buurt = get_buurt_for_user(request, slug)
+    buurt = get_buurt_for_user(request, slug, for_researchers=True)  # aggregates only
     return render(
         request,
         "buurt/buurt_dashboard.html",

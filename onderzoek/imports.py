@@ -21,6 +21,7 @@ from initiatieven.models import Activiteit, Doelgroep, Frequentie, Thema
 
 MAX_BYTES = 1_000_000
 MAX_ROWS = 10_000
+MAX_UNPACKED_BYTES = 25_000_000  # an XLSX is a ZIP: refuse one that unpacks to more
 KINDS = ("actoren", "activiteiten")
 
 
@@ -128,9 +129,31 @@ def _read_csv(data):
         raise ImportRejected(_("Het CSV-bestand is niet goed opgebouwd.")) from exc
 
 
+def _check_unpacked_size(data):
+    """Refuse a ZIP that unpacks to far more than was uploaded, before anything reads it.
+
+    The sizes are the ones the archive declares; Python's zipfile never unpacks a member
+    beyond its declared size, so a lying archive fails to read instead of growing.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ImportRejected(_("Dit is geen geldig Excel-bestand (.xlsx).")) from exc
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ImportRejected(
+            _(
+                "Dit Excel-bestand is uitgepakt te groot (%(size)s MB, hoogstens %(max)s MB). "
+                "Splits het op of bewaar het als CSV."
+            )
+            % {"size": unpacked // 1_000_000, "max": MAX_UNPACKED_BYTES // 1_000_000}
+        )
+
+
 def _read_xlsx(data):
     from openpyxl import load_workbook
 
+    _check_unpacked_size(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:

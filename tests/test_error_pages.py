@@ -17,7 +17,7 @@ def test_a_researcher_writing_gets_a_dutch_forbidden_page(onderzoeker_client, wo
         reverse("partners:succes_create", args=[world.buurt.slug]), {"titel": "x"}
     )
     assert response.status_code == 403
-    assert "Dit mag je niet doen" in response.text
+    assert "Geen toegang" in response.text
     assert "Forbidden" not in response.text
 
 

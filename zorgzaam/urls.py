@@ -2,14 +2,18 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from buurt.login import LoginView, limit_guessing
 from buurt.views import health
+
+# The admin's own login form gets the same limit on password guessing as ours.
+admin.site.login = limit_guessing(admin.site.login)
 
 urlpatterns = [
     path("", include("buurt.urls")),
     path("", include("partners.urls")),
     path("", include("initiatieven.urls")),
     path("", include("onderzoek.urls")),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),

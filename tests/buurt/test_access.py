@@ -21,13 +21,6 @@ def test_coordinator_gets_the_buurt_with_write_access(coordinator, buurt):
     assert can_edit(found)
 
 
-def test_researcher_reads_but_cannot_write(onderzoeker, buurt):
-    found = get_buurt_for_user(request_for(onderzoeker), buurt.slug)
-    assert not can_edit(found)
-    with pytest.raises(PermissionDenied):
-        get_buurt_for_user(request_for(onderzoeker), buurt.slug, write=True)
-
-
 def test_outsider_gets_404_not_403(outsider, buurt):
     with pytest.raises(Http404):
         get_buurt_for_user(request_for(outsider), buurt.slug, write=True)
@@ -56,3 +49,19 @@ def test_objects_of_another_buurt_are_404_even_for_a_coordinator(coordinator, bu
 def test_objects_in_the_buurt_are_found(coordinator, buurt):
     actor = f.make_actor(buurt)
     assert get_actor_for_user(request_for(coordinator), buurt.slug, actor.pk) == (buurt, actor)
+
+
+def test_researcher_sees_only_aggregate_pages_and_never_writes(onderzoeker, buurt):
+    request = request_for(onderzoeker)
+    found = get_buurt_for_user(request, buurt.slug, for_researchers=True)
+    assert not can_edit(found)
+    with pytest.raises(PermissionDenied):
+        get_buurt_for_user(request, buurt.slug)  # a page with names of people
+    with pytest.raises(PermissionDenied):
+        get_buurt_for_user(request, buurt.slug, write=True, for_researchers=True)
+
+
+def test_researcher_cannot_open_an_actor(onderzoeker, buurt):
+    actor = f.make_actor(buurt)
+    with pytest.raises(PermissionDenied):
+        get_actor_for_user(request_for(onderzoeker), buurt.slug, actor.pk)

@@ -73,3 +73,23 @@ def test_health_answers_503_when_the_database_is_down(client, monkeypatch):
     response = client.get(reverse("health"))
     assert response.status_code == 503
     assert response.json()["database"] == "unreachable"
+
+
+def test_researcher_dashboard_shows_counts_but_no_names_or_step_links(onderzoeker_client, buurt):
+    f.make_actor(buurt, "Mia Peeters", soort="bewoner")
+    f.make_partner(buurt, "Jan Claes", soort="bewoner", niveau="vuur")
+    response = onderzoeker_client.get(buurt.get_absolute_url())
+    assert response.status_code == 200
+    assert dict(response.context["steps"][0]["cijfers"])["actoren gekend"] == 2
+    assert "Mia Peeters" not in response.text and "Jan Claes" not in response.text
+    assert reverse("buurt:ken_je_buurt", args=[buurt.slug]) not in response.text
+
+
+def test_refusals_are_explained_in_dutch(onderzoeker_client, outsider_client, buurt):
+    forbidden = onderzoeker_client.get(reverse("buurt:ken_je_buurt", args=[buurt.slug]))
+    assert forbidden.status_code == 403
+    assert "Geen toegang" in forbidden.text
+    missing = outsider_client.get(buurt.get_absolute_url())
+    assert missing.status_code == 404
+    assert "Niet gevonden" in missing.text
+    assert "Noord" not in missing.text  # never a hint that the buurt exists

@@ -110,18 +110,18 @@ def test_a_preference_for_another_team_is_not_shown(buurt):
     assert lid.kloof == 0
 
 
-def test_the_page_highlights_the_gap_and_shows_the_matrix(onderzoeker_client, buurt):
+def test_the_page_highlights_the_gap_and_shows_the_matrix(coordinator_client, buurt):
     team = _healthy_team(buurt)
     okra = Deelname.objects.get(partner__actor__naam="Okra")
     Voorkeur.objects.create(
         partner=okra.partner, participatieniveau="meebeslissen", bron="coordinator"
     )
-    response = onderzoeker_client.get(reverse("initiatieven:bomen", args=[buurt.slug]))
+    response = coordinator_client.get(reverse("initiatieven:bomen", args=[buurt.slug]))
     assert 'class="kloof"' in response.text
     assert "wil 2 treden hoger" in response.text
     assert f'id="team-{team.pk}"' in response.text
     assert "Partners en teams" in response.text
-    assert "Team bewerken" not in response.text
+    assert "Team bewerken" in response.text
 
 
 def _create_team_data(initiatief, leden):
@@ -193,13 +193,13 @@ def test_team_vormen_on_an_initiative_fills_in_its_name(coordinator_client, buur
 
 
 def test_initiative_suggestions_list_a_few_matching_names_of_this_buurt(
-    onderzoeker_client, buurt, other_buurt
+    coordinator_client, buurt, other_buurt
 ):
     f.make_initiatief(buurt, "Burenhulp")
     f.make_initiatief(buurt, "Repair café")
     f.make_initiatief(other_buurt, "Burenhulp elders")
     url = reverse("initiatieven:initiatief_suggesties", args=[buurt.slug])
-    html = onderzoeker_client.get(url, {"field": "x", "x": "BUREN", "list": "x-suggesties"}).text
+    html = coordinator_client.get(url, {"field": "x", "x": "BUREN", "list": "x-suggesties"}).text
     assert html == '<datalist id="x-suggesties"><option value="Burenhulp"></option></datalist>\n'
 
 

@@ -74,11 +74,11 @@ def test_above_the_limit_only_the_most_connected_actors_are_drawn(buurt, monkeyp
     assert "Zz hub" in [k.naam for k in kaart.actoren]
 
 
-def test_the_page_draws_svg_without_style_attributes_and_a_table(onderzoeker_client, buurt):
+def test_the_page_draws_svg_without_style_attributes_and_a_table(coordinator_client, buurt):
     a = f.make_actor(buurt, "Okra", soort="vereniging")
     b = f.make_actor(buurt, "OCMW", soort="organisatie")
     f.make_relatie(a, b)
-    response = onderzoeker_client.get(reverse("initiatieven:bos", args=[buurt.slug]))
+    response = coordinator_client.get(reverse("initiatieven:bos", args=[buurt.slug]))
     text = response.text
     assert "<svg" in text and 'role="img"' in text
     assert "style=" not in text

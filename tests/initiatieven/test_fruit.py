@@ -180,15 +180,6 @@ def test_edit_without_javascript_is_a_page_and_redirects_back(coordinator_client
     assert activiteit.naam == "Soepbar+"
 
 
-def test_researcher_sees_activities_without_edit_controls(onderzoeker_client, buurt):
-    _pair(buurt)
-    response = onderzoeker_client.get(reverse("initiatieven:fruit", args=[buurt.slug]))
-    assert "Koffieklets" in response.text
-    assert "Bewerken" not in response.text
-    assert "Activiteit toevoegen" not in response.text
-    assert "Verbind" not in response.text
-
-
 def test_the_chances_partial_is_served_to_htmx_refreshes(coordinator_client, buurt):
     _pair(buurt)
     url = reverse("initiatieven:fruit", args=[buurt.slug])

@@ -14,7 +14,9 @@ PERSONAS = ("anonymous", "outsider", "onderzoeker", "coordinator", "partner")
 
 # Shorthands for the usual expectations.
 LOGIN = 302  # anonymous users are sent to the login page
-READ = {"anonymous": LOGIN, "outsider": 404, "onderzoeker": 200, "coordinator": 200}
+# Researchers see no names of people in the app: only aggregates and pseudonymised exports.
+READ = {"anonymous": LOGIN, "outsider": 404, "onderzoeker": 403, "coordinator": 200}
+AGGREGATES = {**READ, "onderzoeker": 200}
 NOT_ALLOWED = {"anonymous": LOGIN, "outsider": 405, "onderzoeker": 405, "coordinator": 405}
 
 

@@ -1,4 +1,4 @@
-from . import LOGIN, NOT_ALLOWED, READ, Route
+from . import AGGREGATES, LOGIN, NOT_ALLOWED, Route
 
 PUBLIC_GET = dict.fromkeys(("anonymous", "outsider", "onderzoeker", "coordinator"), 200)
 
@@ -13,7 +13,7 @@ ROUTES = [
     Route(
         "buurt:dashboard",
         kwargs=lambda w: {"slug": w.buurt.slug},
-        expect={"GET": READ, "POST": NOT_ALLOWED},
+        expect={"GET": AGGREGATES, "POST": NOT_ALLOWED},
     ),
     Route("health", expect={"GET": PUBLIC_GET, "POST": dict.fromkeys(PUBLIC_GET, 405)}),
     Route(

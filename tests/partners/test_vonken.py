@@ -162,14 +162,6 @@ def test_htmx_pagination_returns_only_the_partner_list(coordinator_client, buurt
     assert "Vzw Samen" in html
 
 
-def test_onderzoeker_sees_enthusiasm_but_no_buttons(onderzoeker_client, buurt):
-    f.make_partner(buurt, "Vzw Samen", niveau="vuur")
-    html = onderzoeker_client.get(_url(buurt)).content.decode()
-    assert "Vzw Samen" in html
-    assert 'name="niveau"' not in html
-    assert "Succes noteren" not in html
-
-
 def test_rating_with_htmx_runs_a_constant_number_of_queries(coordinator_client, buurt):
     partner = f.make_partner(buurt, niveau="vonk")
     url = _url(buurt, "partners:rate_enthousiasme", pk=partner.pk)
