@@ -10,7 +10,10 @@ export DEBUG ?= true
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock
+.env:
+	printf '# Development settings written by make; see .env.example for all variables.\nDEBUG=true\n' > $@
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock .env
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $@

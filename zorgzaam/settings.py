@@ -10,6 +10,22 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+def load_env_file(path):
+    """Read KEY=VALUE lines from a local .env file; the real environment wins."""
+    if not path.is_file():
+        return
+    for line in path.read_text().splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and "=" in line:
+            key, value = line.split("=", 1)
+            os.environ.setdefault(key.strip(), value.strip())
+
+
+# `make` writes a development .env (DEBUG=true) so manage.py works in a checkout;
+# production sets real variables and has no such file.
+load_env_file(BASE_DIR / ".env")
+
+
 def env_str(name, default=""):
     return os.environ.get(name, default)
 
