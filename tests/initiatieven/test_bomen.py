@@ -1,13 +1,12 @@
 from datetime import timedelta
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from initiatieven import bomen
 from initiatieven.models import Deelname, Team, Teamintensiteit, Voorkeur
 from tests import factories as f
+from tests.queries import count_get_queries
 
 
 def _overzicht(team):
@@ -291,9 +290,7 @@ def test_bomen_page_query_count_does_not_grow(coordinator_client, buurt):
                 )
 
     def count():
-        with CaptureQueriesContext(connection) as ctx:
-            assert coordinator_client.get(url).status_code == 200
-        return len(ctx.captured_queries)
+        return count_get_queries(coordinator_client, url)
 
     fill(1)
     small = count()
@@ -328,9 +325,7 @@ def test_new_team_form_query_count_does_not_grow(coordinator_client, buurt):
     initiatief = f.make_initiatief(buurt)
 
     def count():
-        with CaptureQueriesContext(connection) as ctx:
-            assert coordinator_client.get(url).status_code == 200
-        return len(ctx.captured_queries)
+        return count_get_queries(coordinator_client, url)
 
     f.make_partner(buurt)
     small = count()
