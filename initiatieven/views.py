@@ -395,7 +395,13 @@ def team_nieuw(request, slug):
     else:
         form = TeamForm(buurt=buurt, initial={"initiatief": request.GET.get("initiatief")})
         leden = LedenFormSet(prefix="leden", buurt=buurt)
-    context = {"buurt": buurt, "form": form, "leden": leden}
+    context = {
+        "buurt": buurt,
+        "form": form,
+        "leden": leden,
+        # A posted form is shown again with its errors, whatever else changed.
+        "heeft_initiatieven": form.is_bound or Initiatief.objects.in_buurt(buurt).exists(),
+    }
     return render(request, "initiatieven/team_form.html", context)
 
 

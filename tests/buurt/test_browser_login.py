@@ -19,7 +19,10 @@ def test_coordinator_logs_in_and_sees_the_four_steps(browser_page):  # noqa: F81
     steps = page.locator("ol.steps > li h3").all_inner_texts()
     assert [s.split(".")[0] for s in steps] == ["1", "2", "3", "4"]
     page.get_by_role("button", name="Afmelden").click()
-    page.wait_for_url("**/accounts/login/")
+    page.wait_for_url("**/accounts/logout/")
+    assert page.get_by_role("heading", name="Je bent afgemeld").is_visible()
+    page.goto(f"{base_url}/buurten/kessel-lo/")
+    assert "/accounts/login/" in page.url
 
 
 @pytest.mark.browser

@@ -204,6 +204,7 @@ def test_initiative_suggestions_list_a_few_matching_names_of_this_buurt(
 
 def test_the_new_team_form_asks_partner_names_with_suggestions(coordinator_client, buurt):
     f.make_partner(buurt, "Okra")
+    f.make_initiatief(buurt)
     page = coordinator_client.get(reverse("initiatieven:team_nieuw", args=[buurt.slug])).text
     assert 'list="leden-0-partner-suggesties"' in page
     assert '<datalist id="leden-3-partner-suggesties"></datalist>' in page
@@ -346,3 +347,10 @@ def test_a_partner_who_leaves_disappears_from_the_card(coordinator_client, buurt
     assert "Okra" not in response.text
     assert "minstens twee partners" in response.text
     assert Deelname.objects.filter(pk=deelname.pk, vertrokken_op__isnull=False).exists()
+
+
+def test_new_team_without_initiatives_points_to_starting_one(coordinator_client, buurt):
+    page = coordinator_client.get(reverse("initiatieven:team_nieuw", args=[buurt.slug])).text
+    assert "nog geen" in page
+    assert reverse("initiatieven:lijst", args=[buurt.slug]) in page
+    assert "Team aanmaken" not in page

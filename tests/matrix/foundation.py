@@ -24,7 +24,7 @@ ROUTES = [
         "logout",
         expect={
             "GET": dict.fromkeys(PUBLIC_GET, 405),
-            "POST": dict.fromkeys(PUBLIC_GET, 302),
+            "POST": dict.fromkeys(PUBLIC_GET, 200),  # the "Je bent afgemeld" page
         },
     ),
 ]
