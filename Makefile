@@ -3,7 +3,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-export DEBUG ?= true
 
 .PHONY: run test install lint format migrate demo clean
 
