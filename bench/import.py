@@ -30,8 +30,8 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from buurt.models import Actor, Buurt  # noqa: E402
-from onderzoek import imports  # noqa: E402
-from onderzoek.services import apply_import  # noqa: E402
+from importeren import imports  # noqa: E402
+from importeren.services import apply_import  # noqa: E402
 
 SOORTEN = ["bewoner", "vereniging", "professional", "organisatie"]
 

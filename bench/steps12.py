@@ -33,8 +33,8 @@ from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from buurt.management.commands.demo import SLUG as DEMO_SLUG  # noqa: E402
 from buurt.models import Actor, Buurt, Rol  # noqa: E402
+from demodata.management.commands.demo import SLUG as DEMO_SLUG  # noqa: E402
 
 
 def ensure(slug, actors, refill):

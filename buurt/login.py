@@ -8,38 +8,19 @@ lives in the cache (the database by default), so it holds across app servers.
 from functools import wraps
 
 from django.contrib.auth import views as auth_views
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from partners.links import client_ip
-from partners.models import hash_token
+from .ratelimit import FailureLimit
 
 LOGIN_FAILURES = 10
 LOGIN_WINDOW = 15 * 60
-
-
-def _key(request):
-    return f"login-mislukt:{hash_token(client_ip(request))}"
-
-
-def is_blocked(request):
-    return (cache.get(_key(request)) or 0) >= LOGIN_FAILURES
-
-
-def record_failure(request):
-    key = _key(request)
-    # add() only sets a missing key, so the window runs from the first failure.
-    if not cache.add(key, 1, LOGIN_WINDOW):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, LOGIN_WINDOW)
+login_limit = FailureLimit("login-mislukt", LOGIN_FAILURES, LOGIN_WINDOW)
 
 
 class LoginView(auth_views.LoginView):
     def post(self, request, *args, **kwargs):
-        if is_blocked(request):
+        if login_limit.is_blocked(request):
             # An unbound form: the password is not checked at all.
             form = self.get_form_class()(
                 request, initial={"username": request.POST.get("username", "")[:150]}
@@ -49,7 +30,7 @@ class LoginView(auth_views.LoginView):
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form):
-        record_failure(self.request)
+        login_limit.record_failure(self.request)
         return super().form_invalid(form)
 
     def get_context_data(self, **kwargs):
@@ -69,14 +50,14 @@ def limit_guessing(login_view):
     def wrapped(request, *args, **kwargs):
         if request.method != "POST":
             return login_view(request, *args, **kwargs)
-        if is_blocked(request):
+        if login_limit.is_blocked(request):
             message = _(
                 "Te veel mislukte pogingen vanaf dit adres. Probeer het over een kwartier opnieuw."
             )
             return HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")
         response = login_view(request, *args, **kwargs)
         if response.status_code == 200:
-            record_failure(request)
+            login_limit.record_failure(request)
         return response
 
     return wrapped

@@ -41,7 +41,7 @@ class Buurt(models.Model):
         return self.naam
 
     def get_absolute_url(self):
-        return reverse("buurt:dashboard", args=[self.slug])
+        return reverse("coordinatie:dashboard", args=[self.slug])
 
 
 class Rol(models.Model):

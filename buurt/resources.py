@@ -7,14 +7,7 @@ a leading quote (django-import-export's own option only handles =).
 from import_export import fields, resources, widgets
 
 from .models import Actor, Buurt
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+from .spreadsheets import neutralise
 
 
 class SpreadsheetSafeResource(resources.ModelResource):

@@ -6,7 +6,6 @@ app_name = "buurt"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("buurten/<slug:slug>/", views.dashboard, name="dashboard"),
     path("buurten/<slug:slug>/ken-je-buurt/", views.ken_je_buurt, name="ken_je_buurt"),
     path("buurten/<slug:slug>/ken-je-buurt/nieuw/", views.actor_create, name="actor_create"),
     path(
@@ -14,7 +13,6 @@ urlpatterns = [
         views.actor_suggestions,
         name="actor_suggestions",
     ),
-    path("buurten/<slug:slug>/ken-je-buurt/<int:pk>/", views.actor_detail, name="actor_detail"),
     path("buurten/<slug:slug>/ken-je-buurt/<int:pk>/rij/", views.actor_row, name="actor_row"),
     path(
         "buurten/<slug:slug>/ken-je-buurt/<int:pk>/bewerken/",
@@ -25,11 +23,6 @@ urlpatterns = [
         "buurten/<slug:slug>/ken-je-buurt/<int:pk>/verwijderen/",
         views.actor_delete,
         name="actor_delete",
-    ),
-    path(
-        "buurten/<slug:slug>/ken-je-buurt/<int:pk>/relaties/",
-        views.relatie_create,
-        name="relatie_create",
     ),
     path(
         "buurten/<slug:slug>/relaties/<int:pk>/beeindigen/",

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.db.models import Count, F, Prefetch
+from django.db.models import Count
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -10,13 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from initiatieven.models import Activiteit
-from partners.models import Enthousiasme
-
 from .access import can_edit, get_actor_for_user, get_buurt_for_user, get_relatie_for_user
-from .forms import NAME_SEPARATOR, ActorFilterForm, ActorForm, RelatieForm
+from .forms import NAME_SEPARATOR, ActorFilterForm, ActorForm
 from .models import Actor, Buurt, Relatie
-from .progress import growth_over_time, step_overview
 
 ACTORS_PER_PAGE = 25
 SUGGESTION_LIMIT = 10
@@ -29,17 +25,6 @@ def home(request):
     if len(buurten) == 1:
         return redirect(buurten[0])
     return render(request, "buurt/buurt_list.html", {"buurten": buurten})
-
-
-@login_required
-@require_GET
-def dashboard(request, slug):
-    buurt = get_buurt_for_user(request, slug, for_researchers=True)  # aggregates only
-    return render(
-        request,
-        "buurt/buurt_dashboard.html",
-        {"buurt": buurt, "steps": step_overview(buurt), "groei": growth_over_time(buurt)},
-    )
 
 
 def _soort_counts(buurt):
@@ -259,67 +244,6 @@ def actor_delete(request, slug, pk):
 
 
 @login_required
-@require_GET
-def actor_detail(request, slug, pk):
-    buurt, actor = get_actor_for_user(request, slug, pk)
-    return render(request, "buurt/actor_detail.html", _actor_detail_context(buurt, actor))
-
-
-def _actor_detail_context(buurt, actor, relatie_form=None):
-    actor = (
-        Actor.objects.select_related("aangebracht_door", "partner")
-        .prefetch_related(
-            Prefetch(
-                "partner__enthousiasme",
-                queryset=Enthousiasme.objects.select_related("door").order_by("-datum", "-id"),
-            )
-        )
-        .annotate(aantal_aangebracht=Count("aangebracht"))
-        .get(pk=actor.pk)
-    )
-    relaties = (
-        Relatie.objects.van_actor(actor)
-        .select_related("van", "naar")
-        .order_by(F("tot").desc(nulls_first=True), "-sinds", "-id")
-    )
-    today = timezone.localdate()
-    partner = getattr(actor, "partner", None)
-    return {
-        "buurt": buurt,
-        "can_edit": can_edit(buurt),
-        "actor": actor,
-        "partner": partner,
-        "enthousiasme": list(partner.enthousiasme.all()) if partner else [],
-        "relaties": [
-            {
-                "relatie": r,
-                "ander": r.naar if r.van_id == actor.pk else r.van,
-                "lopend": r.tot is None or r.tot >= today,
-            }
-            for r in relaties
-        ],
-        "activiteiten": Activiteit.objects.filter(organisatoren=actor).order_by("naam"),
-        "relatie_form": relatie_form or RelatieForm(actor=actor),
-    }
-
-
-@login_required
-@require_POST
-def relatie_create(request, slug, pk):
-    buurt, actor = get_actor_for_user(request, slug, pk, write=True)
-    form = RelatieForm(request.POST, actor=actor)
-    if form.is_valid():
-        relatie = form.save()
-        messages.success(
-            request,
-            _("Relatie met %(naam)s toegevoegd.") % {"naam": relatie.naar.naam},
-        )
-        return redirect("buurt:actor_detail", slug=buurt.slug, pk=actor.pk)
-    context = _actor_detail_context(buurt, actor, relatie_form=form)
-    return render(request, "buurt/actor_detail.html", context)
-
-
-@login_required
 @require_POST
 def relatie_end(request, slug, pk):
     buurt, relatie = get_relatie_for_user(request, slug, pk, write=True)
@@ -329,8 +253,8 @@ def relatie_end(request, slug, pk):
         messages.success(request, _("De relatie is beëindigd; ze blijft in de geschiedenis."))
     back = request.POST.get("actor", "")
     if back.isdigit() and int(back) in (relatie.van_id, relatie.naar_id):
-        return redirect("buurt:actor_detail", slug=buurt.slug, pk=int(back))
-    return redirect("buurt:actor_detail", slug=buurt.slug, pk=relatie.van_id)
+        return redirect("coordinatie:actor_detail", slug=buurt.slug, pk=int(back))
+    return redirect("coordinatie:actor_detail", slug=buurt.slug, pk=relatie.van_id)
 
 
 @never_cache

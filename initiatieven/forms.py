@@ -4,13 +4,14 @@ from collections import defaultdict
 from django import forms
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buurt.forms import NAME_SEPARATOR, dutch_empty_choices, resolve_actor, suggest_attrs
 from buurt.models import Actor, Samenwerkingsintensiteit
 from partners.models import Niveau, Partner
 
-from .models import Activiteit, Initiatief, Middel, Participatieniveau, Team
+from .models import Activiteit, Initiatief, Middel, Participatieniveau, Succes, Team
 
 MAX_SUGGESTIONS = 10
 
@@ -306,7 +307,7 @@ class TeamForm(NoLabelColon, forms.ModelForm):
             self.auto_id = f"id_team{self.instance.pk}_%s"
             return
         attrs = suggest_attrs(buurt, self.add_prefix("initiatief"))
-        attrs["hx-get"] = reverse("initiatieven:initiatief_suggesties", args=[buurt.slug])
+        attrs["hx-get"] = reverse("initiatieven:initiatief_suggestions", args=[buurt.slug])
         self.fields["initiatief"].widget.attrs.update(attrs)
         gekozen = str(self.initial.get("initiatief") or "")
         if gekozen.isdigit():  # "Team vormen" on the list of initiatives passes its id
@@ -420,3 +421,68 @@ class DeelnameForm(NoLabelColon, forms.Form):
         required=False,
         help_text=_("De deelname wordt afgesloten, niet gewist: de geschiedenis blijft."),
     )
+
+
+class VoorkeurForm(forms.Form):
+    participatieniveau = forms.ChoiceField(
+        label=_("Hoe wil je betrokken zijn?"),
+        choices=Participatieniveau.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies hoe je betrokken wil zijn.")},
+    )
+    middelen = forms.MultipleChoiceField(
+        label=_("Wat kan je inbrengen?"),
+        choices=Middel.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={"invalid_choice": _("Kies middelen uit de lijst.")},
+    )
+    notitie = forms.CharField(
+        label=_("Wil je nog iets kwijt? (optioneel)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+    )
+
+
+class SuccesForm(forms.ModelForm):
+    partners = forms.CharField(
+        label=_("Betrokken partners"),
+        required=False,
+        max_length=2000,
+        help_text=_("Namen, gescheiden door een puntkomma."),
+    )
+
+    class Meta:
+        model = Succes
+        fields = ["titel", "datum", "initiatief"]
+        widgets = {"datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, buurt, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.buurt = buurt
+        self.instance.buurt = buurt
+        self.fields["titel"].label = _("Wat lukte er?")
+        self.fields["titel"].widget.attrs["data-autofocus"] = ""
+        self.fields["datum"].initial = timezone.localdate
+        self.fields["partners"].widget.attrs.update(
+            suggest_attrs(buurt, self.add_prefix("partners"), partners_only=True, multiple=True)
+        )
+        self.fields["initiatief"].queryset = Initiatief.objects.in_buurt(buurt).order_by("naam")
+        self.fields["initiatief"].empty_label = _("— geen —")
+
+    def clean_partners(self):
+        names = [n.strip() for n in self.cleaned_data["partners"].split(NAME_SEPARATOR)]
+        candidates = Actor.objects.in_buurt(self.buurt).partners()
+        partners, errors = [], []
+        for naam in dict.fromkeys(n for n in names if n):
+            try:
+                actor = resolve_actor(
+                    candidates, naam, _("“%(naam)s” is geen partner in deze buurt.")
+                )
+                partners.append(actor.partner)
+            except forms.ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise forms.ValidationError(errors)
+        return partners

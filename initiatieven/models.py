@@ -23,6 +23,24 @@ class Participatieniveau(models.TextChoices):
         return cls.values.index(value) if value in cls.values else None
 
 
+# One plain sentence per rung of the participation ladder, for partners.
+LADDER_UITLEG = {
+    Participatieniveau.INFORMEREN: _(
+        "Je wordt op de hoogte gehouden van wat er gebeurt; er wordt niets van je verwacht."
+    ),
+    Participatieniveau.RAADPLEGEN: _("Af en toe wordt je mening gevraagd, maar anderen beslissen."),
+    Participatieniveau.ADVISEREN: _(
+        "Je geeft advies, gevraagd of ongevraagd, en er wordt ernstig rekening mee gehouden."
+    ),
+    Participatieniveau.COPRODUCEREN: _(
+        "Je werkt samen met de anderen aan het doel en brengt zelf iets in."
+    ),
+    Participatieniveau.MEEBESLISSEN: _(
+        "Je beslist als gelijkwaardige partner mee over wat er gebeurt."
+    ),
+}
+
+
 class Middel(models.TextChoices):
     """Resources a partner can bring."""
 

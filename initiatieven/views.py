@@ -98,7 +98,7 @@ def fruit_view(request, slug):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def activiteit_view(request, slug, pk):
+def activiteit_edit(request, slug, pk):
     """One activity: its row, its inline edit row (HTMX) or its own page (without JS)."""
     bewerk = request.method == "POST" or "bewerk" in request.GET
     buurt, activiteit = get_activiteit_for_user(request, slug, pk, write=bewerk)
@@ -148,7 +148,7 @@ def _niet_bewaard(form):
 
 @login_required
 @require_POST
-def fruit_relatie(request, slug):
+def fruit_connect(request, slug):
     buurt = get_buurt_for_user(request, slug, write=True)
     form = RelatieVoorstelForm(request.POST, buurt=buurt)
     if not form.is_valid():
@@ -161,7 +161,7 @@ def fruit_relatie(request, slug):
 
 @login_required
 @require_POST
-def fruit_initiatief(request, slug):
+def fruit_build_on(request, slug):
     buurt = get_buurt_for_user(request, slug, write=True)
     form = VoortbouwForm(request.POST, buurt=buurt)
     if not form.is_valid():
@@ -199,7 +199,7 @@ def reik_hoger(request, slug):
             messages.success(
                 request, _("Nieuw initiatief %(naam)s gestart.") % {"naam": initiatief}
             )
-            return redirect("initiatieven:lijst", slug=buurt.slug)
+            return redirect("initiatieven:initiatief_list", slug=buurt.slug)
         namen = request.POST.get("partners", "")
     else:
         # A preview, not a submission: show the choice again without any errors.
@@ -284,7 +284,7 @@ def _lijst_context(request, buurt, form=None):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def lijst(request, slug):
+def initiatief_list(request, slug):
     buurt = get_buurt_for_user(request, slug, write=request.method == "POST")
     template = "initiatieven/initiatief_list.html"
     form = None
@@ -293,14 +293,14 @@ def lijst(request, slug):
         if form.is_valid():
             initiatief = services.create_initiatief(buurt, **form.cleaned_data)
             messages.success(request, _("Initiatief %(naam)s aangemaakt.") % {"naam": initiatief})
-            return redirect("initiatieven:lijst", slug=buurt.slug)
+            return redirect("initiatieven:initiatief_list", slug=buurt.slug)
     context = _lijst_context(request, buurt, form)
     return _partial_or_page(request, template, context, "nieuw" if form else None)
 
 
 @login_required
 @require_GET
-def kies_soort(request, slug):
+def soort_choose(request, slug):
     buurt = get_buurt_for_user(request, slug, write=True)
     keuze = SoortKeuzeForm(request.GET or None)
     context = {"buurt": buurt, "keuze": keuze}
@@ -315,17 +315,17 @@ def kies_soort(request, slug):
 
 @login_required
 @require_POST
-def schaal(request, slug, pk):
+def schaal_edit(request, slug, pk):
     buurt, initiatief = get_initiatief_for_user(request, slug, pk, write=True)
     if initiatief.soort != Initiatief.Soort.BUURTGERICHT_ZORGINITIATIEF:
         messages.error(request, _("De schaalvraag hoort bij een buurtgericht zorginitiatief."))
-        return redirect("initiatieven:lijst", slug=buurt.slug)
+        return redirect("initiatieven:initiatief_list", slug=buurt.slug)
     form = SchaalForm(request.POST, instance=initiatief, prefix=f"i{initiatief.pk}")
     if form.is_valid():
         form.save()
         if not request.htmx:
             messages.success(request, _("Antwoord op de schaalvraag bewaard."))
-            return redirect(reverse("initiatieven:lijst", args=[buurt.slug]) + f"#i-{pk}")
+            return redirect(reverse("initiatieven:initiatief_list", args=[buurt.slug]) + f"#i-{pk}")
         form = SchaalForm(instance=initiatief, prefix=f"i{initiatief.pk}")
         initiatief.bewaard = True
     initiatief.schaal_form = form
@@ -338,7 +338,7 @@ def schaal(request, slug, pk):
 
 @login_required
 @require_GET
-def initiatief_suggesties(request, slug):
+def initiatief_suggestions(request, slug):
     """A <datalist> of a few initiative names matching what is typed in a name field."""
     buurt = get_buurt_for_user(request, slug)
     list_id = request.GET.get("list", "")
@@ -376,7 +376,7 @@ def bomen_view(request, slug):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def team_nieuw(request, slug):
+def team_create(request, slug):
     buurt = get_buurt_for_user(request, slug, write=True)
     if request.method == "POST":
         form = TeamForm(request.POST, buurt=buurt)
@@ -417,7 +417,7 @@ def _team_card(request, buurt, team):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def team_bewerken(request, slug, pk):
+def team_edit(request, slug, pk):
     buurt, team = get_team_for_user(request, slug, pk, write=True)
     if request.method == "POST":
         form = TeamForm(request.POST, instance=team, buurt=buurt)
@@ -440,7 +440,7 @@ def team_bewerken(request, slug, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def deelname_bewerken(request, slug, pk):
+def deelname_edit(request, slug, pk):
     buurt = get_buurt_for_user(request, slug, write=True)
     deelname = _get_deelname(buurt, pk)
     team = deelname.team

@@ -25,15 +25,12 @@ from django.db.models import CharField, Func
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from buurt.spreadsheets import MEDIATYPES
+
 from .tables import TABLES
 from .vocabularies import labels
 
 FORMATS = ("csv", "xlsx", "json")
-MEDIATYPES = {
-    "csv": "text/csv",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "json": "application/json",
-}
 CHUNK_SIZE = 5000
 PSEUDONYM_LENGTH = 20  # hex characters: 80 bits, no collisions at any realistic size
 

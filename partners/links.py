@@ -8,11 +8,13 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import Partner, Partnerlink, hash_token
+from buurt.ratelimit import FailureLimit
+from buurt.tokens import hash_token
+
+from .models import Partner, Partnerlink
 
 TOKEN_BYTES = 32
 DEFAULT_DAYS = 30
@@ -24,6 +26,7 @@ SESSION_UNTIL = "partner_sessie_tot"
 
 RATE_LIMIT_FAILURES = 20
 RATE_LIMIT_WINDOW = 10 * 60
+link_limit = FailureLimit("partnerlink-mislukt", RATE_LIMIT_FAILURES, RATE_LIMIT_WINDOW)
 
 
 def create_link(partner, door=None, days=DEFAULT_DAYS):
@@ -39,7 +42,7 @@ def create_link(partner, door=None, days=DEFAULT_DAYS):
 
 
 def link_path(token):
-    return reverse("partners:partner_entry", args=[token])
+    return reverse("partnerportaal:partner_entry", args=[token])
 
 
 def link_url(token, request=None):
@@ -104,34 +107,3 @@ def account_partners(user):
     if not user.is_authenticated:
         return Partner.objects.none()
     return Partner.objects.filter(user=user).select_related("actor__buurt")
-
-
-def client_ip(request):
-    """REMOTE_ADDR, or the address the trusted proxies saw (NUM_PROXIES hops from the right)."""
-    hops = settings.NUM_PROXIES
-    if hops:
-        forwarded = [
-            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        ]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= hops:
-            return forwarded[-hops]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _failure_key(request):
-    return f"partnerlink-mislukt:{hash_token(client_ip(request))}"
-
-
-def is_rate_limited(request):
-    return (cache.get(_failure_key(request)) or 0) >= RATE_LIMIT_FAILURES
-
-
-def record_failure(request):
-    key = _failure_key(request)
-    # add() only sets a missing key, so the window runs from the first failure.
-    if not cache.add(key, 1, RATE_LIMIT_WINDOW):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, RATE_LIMIT_WINDOW)

@@ -1,8 +1,6 @@
-import hashlib
-
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +26,14 @@ class PartnerQuerySet(models.QuerySet):
             huidig_enthousiasme=Subquery(latest.values("niveau")[:1]),
             enthousiasme_datum=Subquery(latest.values("datum")[:1]),
         )
+
+    def count_per_enthousiasme(self):
+        """Partners per current level: every Niveau, and None for those not yet rated."""
+        rows = self.with_enthousiasme().values("huidig_enthousiasme").annotate(n=Count("id"))
+        counts = {**dict.fromkeys(Niveau.values, 0), None: 0}
+        for row in rows.order_by():
+            counts[row["huidig_enthousiasme"]] += row["n"]
+        return counts
 
 
 class Partner(models.Model):
@@ -101,10 +107,6 @@ class Enthousiasme(models.Model):
 
     def __str__(self):
         return f"{self.partner}: {self.get_niveau_display()} ({self.datum})"
-
-
-def hash_token(token):
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class PartnerlinkQuerySet(models.QuerySet):

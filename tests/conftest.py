@@ -100,7 +100,7 @@ def partner_session_client(partner, **client_kwargs):
     """A client without an account that opened a valid personal link for `partner`."""
     client = Client(**client_kwargs)
     _link, token = f.make_partnerlink(partner)
-    response = client.get(reverse("partners:partner_entry", args=[token]))
+    response = client.get(reverse("partnerportaal:partner_entry", args=[token]))
     assert response.status_code == 302
     return client
 

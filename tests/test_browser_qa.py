@@ -26,14 +26,14 @@ def test_pages_with_wide_tables_fit_a_phone_screen(browser_page):  # noqa: F811
     deelname = Deelname.objects.get(partner__actor__naam="Wijkgezondheidscentrum De Kaai")
     create_link(partner, door=None, days=30)
     paths = [
-        reverse("buurt:actor_detail", args=["demo", actor.pk]),
+        reverse("coordinatie:actor_detail", args=["demo", actor.pk]),
         reverse("initiatieven:fruit", args=["demo"]),
         reverse("initiatieven:bomen", args=["demo"]),
         reverse("initiatieven:bos", args=["demo"]),
-        reverse("onderzoek:import", args=["demo"]),
-        reverse("partners:links", args=["demo", partner.pk]),
+        reverse("importeren:import", args=["demo"]),
+        reverse("partnerportaal:partnerlink_list", args=["demo", partner.pk]),
         # A heading with a long compound: "Wijkgezondheidscentrum De Kaai in Kernteam wijkzorg".
-        reverse("initiatieven:deelname_bewerken", args=["demo", deelname.pk]),
+        reverse("initiatieven:deelname_edit", args=["demo", deelname.pk]),
     ]
     assert team is not None
     page.set_viewport_size({"width": 390, "height": 800})

@@ -6,7 +6,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_buurt_you_have_no_role_in_shows_a_dutch_not_found_page(outsider_client, buurt):
-    response = outsider_client.get(reverse("buurt:dashboard", args=[buurt.slug]))
+    response = outsider_client.get(reverse("coordinatie:dashboard", args=[buurt.slug]))
     assert response.status_code == 404
     assert "Deze pagina bestaat niet" in response.text
     assert "Not Found" not in response.text
@@ -14,7 +14,7 @@ def test_a_buurt_you_have_no_role_in_shows_a_dutch_not_found_page(outsider_clien
 
 def test_a_researcher_writing_gets_a_dutch_forbidden_page(onderzoeker_client, world):
     response = onderzoeker_client.post(
-        reverse("partners:succes_create", args=[world.buurt.slug]), {"titel": "x"}
+        reverse("coordinatie:succes_create", args=[world.buurt.slug]), {"titel": "x"}
     )
     assert response.status_code == 403
     assert "Geen toegang" in response.text
@@ -24,7 +24,7 @@ def test_a_researcher_writing_gets_a_dutch_forbidden_page(onderzoeker_client, wo
 def test_a_form_without_csrf_token_gets_a_dutch_explanation(coordinator, buurt):
     client = Client(enforce_csrf_checks=True)
     client.force_login(coordinator)
-    response = client.post(reverse("partners:succes_create", args=[buurt.slug]), {"titel": "x"})
+    response = client.post(reverse("coordinatie:succes_create", args=[buurt.slug]), {"titel": "x"})
     assert response.status_code == 403
     assert "Dit formulier is verlopen" in response.text
     assert "CSRF verification failed" not in response.text

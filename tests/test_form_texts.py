@@ -10,8 +10,8 @@ pytestmark = pytest.mark.django_db
         ("buurt:ken_je_buurt", []),
         ("buurt:actor_edit", ["actor"]),
         ("initiatieven:fruit", []),
-        ("initiatieven:lijst", []),
-        ("initiatieven:team_nieuw", []),
+        ("initiatieven:initiatief_list", []),
+        ("initiatieven:team_create", []),
     ],
 )
 def test_selects_offer_a_dutch_empty_choice_instead_of_dashes(

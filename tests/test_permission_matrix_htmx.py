@@ -19,7 +19,7 @@ CASES = [
     for persona in REFUSED_PERSONAS
     # The partner-side pages answer the partner themselves: those are not refusals.
     if route.expect[method][persona] in (302, 403, 404, 405)
-    and not route.name.startswith("partners:partner_")
+    and not route.name.startswith("partnerportaal:partner_")
 ]
 
 

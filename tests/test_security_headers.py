@@ -26,7 +26,7 @@ def test_htmx_partials_and_partner_pages_send_it_too(world, coordinator_client):
         reverse("buurt:actor_row", args=[world.buurt.slug, world.actor.pk]),
         headers={"HX-Request": "true"},
     )
-    partner = partner_session_client(world.partner).get(reverse("partners:partner_home"))
+    partner = partner_session_client(world.partner).get(reverse("partnerportaal:partner_home"))
     login = coordinator_client.get(reverse("login"))
     for response in (partial, partner, login):
         assert "'unsafe-inline'" not in response.headers["Content-Security-Policy"]

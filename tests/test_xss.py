@@ -12,8 +12,8 @@ from django.urls import reverse
 from buurt.models import Actor
 from initiatieven.models import Activiteit, Initiatief, Succes, Team
 from tests import factories as f
+from tests.importeren.test_import import csv_bytes
 from tests.matrix import all_routes
-from tests.onderzoek.test_import import csv_bytes
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '"><svg onload=alert(1)>'
@@ -70,11 +70,11 @@ def test_coordinator_pages_escape_names(route, htmx, xss_world, coordinator_clie
     [
         ("buurt:actor_suggestions", {"list": "x", "field": "q", "q": "Actor"}),
         ("buurt:actor_suggestions", {"list": "x", "field": "q", "q": "Partner", "multiple": "1"}),
-        ("initiatieven:initiatief_suggesties", {"list": "x", "field": "q", "q": "Initiatief"}),
+        ("initiatieven:initiatief_suggestions", {"list": "x", "field": "q", "q": "Initiatief"}),
         ("buurt:ken_je_buurt", {"q": "Actor"}),
         ("initiatieven:bos", {"soort": "vereniging"}),
         ("initiatieven:reik_hoger", {"partners": f"Partner {SCRIPT}{ATTRIBUTE}; {SCRIPT}"}),
-        ("initiatieven:team_nieuw", {"initiatief": "<pk>"}),
+        ("initiatieven:team_create", {"initiatief": "<pk>"}),
     ],
 )
 def test_searches_and_suggestions_escape_names(name, query, xss_world, coordinator_client):
@@ -95,10 +95,10 @@ def test_edit_forms_escape_names(xss_world, coordinator_client):
         reverse("buurt:actor_edit", args=[slug, w.actor.pk]),
         reverse("buurt:actor_edit", args=[slug, w.ander.pk]),
         reverse("buurt:actor_delete", args=[slug, w.actor.pk]),
-        reverse("initiatieven:activiteit", args=[slug, w.activiteit.pk]) + "?bewerk=1",
-        reverse("initiatieven:team_bewerken", args=[slug, w.team.pk]),
-        reverse("initiatieven:deelname_bewerken", args=[slug, w.deelname.pk]),
-        reverse("partners:links", args=[slug, w.partner.pk]),
+        reverse("initiatieven:activiteit_edit", args=[slug, w.activiteit.pk]) + "?bewerk=1",
+        reverse("initiatieven:team_edit", args=[slug, w.team.pk]),
+        reverse("initiatieven:deelname_edit", args=[slug, w.deelname.pk]),
+        reverse("partnerportaal:partnerlink_list", args=[slug, w.partner.pk]),
     ]
     for url in urls:
         for headers in ({}, {"HX-Request": "true"}):
@@ -108,7 +108,7 @@ def test_edit_forms_escape_names(xss_world, coordinator_client):
 
 
 def test_partner_page_escapes_names(xss_world, persona_client):
-    response = persona_client("partner").get(reverse("partners:partner_home"))
+    response = persona_client("partner").get(reverse("partnerportaal:partner_home"))
     assert response.status_code == 200
     assert "alert(1)" in response.content.decode()
     assert_escaped(response)
@@ -119,7 +119,7 @@ def test_import_preview_and_its_errors_escape_names(xss_world, coordinator_clien
     clean = [["naam", "soort"], [SCRIPT, "vereniging"], [ATTRIBUTE, "bewoner"]]
     for rows in (with_errors, clean):
         response = coordinator_client.post(
-            reverse("onderzoek:import", args=[xss_world.buurt.slug]),
+            reverse("importeren:import", args=[xss_world.buurt.slug]),
             {"soort": "actoren", "bestand": SimpleUploadedFile("a.csv", csv_bytes(rows))},
         )
         assert response.status_code == 200

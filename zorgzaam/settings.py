@@ -110,7 +110,11 @@ INSTALLED_APPS = [
     "buurt",
     "partners",
     "initiatieven",
+    "coordinatie",
+    "partnerportaal",
+    "importeren",
     "onderzoek",
+    "demodata",
 ]
 
 MIDDLEWARE = [

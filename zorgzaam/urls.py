@@ -10,8 +10,10 @@ admin.site.login = limit_guessing(admin.site.login)
 
 urlpatterns = [
     path("", include("buurt.urls")),
-    path("", include("partners.urls")),
+    path("", include("coordinatie.urls")),
+    path("", include("partnerportaal.urls")),
     path("", include("initiatieven.urls")),
+    path("", include("importeren.urls")),
     path("", include("onderzoek.urls")),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -126,7 +126,7 @@ def test_actor_detail_shows_relations_activities_and_partner_history(coordinator
     activiteit = f.make_activiteit(buurt, "Soepbar")
     activiteit.organisatoren.add(partner.actor)
     html = coordinator_client.get(
-        _url(buurt, "buurt:actor_detail", pk=partner.actor.pk)
+        _url(buurt, "coordinatie:actor_detail", pk=partner.actor.pk)
     ).content.decode()
     assert "Jeugdhuis" in html
     assert "Soepbar" in html
@@ -138,7 +138,7 @@ def test_adding_and_ending_a_relation_keeps_it_in_history(coordinator_client, bu
     actor = f.make_actor(buurt, "Buurthuis")
     ander = f.make_actor(buurt, "Jeugdhuis")
     coordinator_client.post(
-        _url(buurt, "buurt:relatie_create", pk=actor.pk),
+        _url(buurt, "coordinatie:relatie_create", pk=actor.pk),
         {"naar": "jeugdhuis", "intensiteit": "actief_afstemmen", "sinds": "2026-01-05"},
     )
     relatie = actor.relaties_van.get()
@@ -151,7 +151,7 @@ def test_adding_and_ending_a_relation_keeps_it_in_history(coordinator_client, bu
 def test_relation_with_unknown_actor_is_refused(coordinator_client, buurt):
     actor = f.make_actor(buurt, "Buurthuis")
     response = coordinator_client.post(
-        _url(buurt, "buurt:relatie_create", pk=actor.pk),
+        _url(buurt, "coordinatie:relatie_create", pk=actor.pk),
         {"naar": "Bestaat niet", "intensiteit": "actief_afstemmen", "sinds": "2026-01-05"},
     )
     assert "Geen actor “Bestaat niet” in deze buurt" in response.content.decode()
@@ -204,7 +204,7 @@ def test_adding_with_htmx_runs_a_constant_number_of_queries(coordinator_client, 
 def test_actor_detail_runs_a_constant_number_of_queries(coordinator_client, buurt):
     partner = f.make_partner(buurt, niveau="vuur")
     f.make_relatie(partner.actor, f.make_actor(buurt))
-    url = _url(buurt, "buurt:actor_detail", pk=partner.actor.pk)
+    url = _url(buurt, "coordinatie:actor_detail", pk=partner.actor.pk)
     with CaptureQueriesContext(connection) as small:
         coordinator_client.get(url)
     for _i in range(10):
@@ -322,7 +322,7 @@ def test_adding_an_actor_or_a_relation_confirms_in_dutch(coordinator_client, buu
     assert "Bart is toegevoegd." in page
     actor = Actor.objects.get(buurt=buurt, naam="Mia")
     page = coordinator_client.post(
-        _url(buurt, "buurt:relatie_create", pk=actor.pk),
+        _url(buurt, "coordinatie:relatie_create", pk=actor.pk),
         {"naar": "Jeugdhuis", "intensiteit": "actief_afstemmen", "sinds": "2026-01-05"},
         follow=True,
     ).content.decode()

@@ -150,7 +150,7 @@ def test_creating_a_team_writes_team_intensity_and_members_together(
         initiatief, [(a, "informeren"), (b, "coproduceren"), (c, "meebeslissen")]
     )
     data["leden-1-middelen"] = ["tijd", "ruimte"]
-    response = coordinator_client.post(reverse("initiatieven:team_nieuw", args=[buurt.slug]), data)
+    response = coordinator_client.post(reverse("initiatieven:team_create", args=[buurt.slug]), data)
     team = Team.objects.get()
     assert response.status_code == 302
     assert response["Location"].endswith(f"/bomen/#team-{team.pk}")
@@ -164,7 +164,7 @@ def test_a_team_with_a_partner_twice_is_refused_and_nothing_is_written(coordinat
     initiatief = f.make_initiatief(buurt)
     a = f.make_partner(buurt)
     data = _create_team_data(initiatief, [(a, "informeren"), (a, "adviseren")])
-    response = coordinator_client.post(reverse("initiatieven:team_nieuw", args=[buurt.slug]), data)
+    response = coordinator_client.post(reverse("initiatieven:team_create", args=[buurt.slug]), data)
     assert "Elke partner kan maar één keer in het team." in response.text
     assert not Team.objects.exists()
     assert not Teamintensiteit.objects.exists()
@@ -178,17 +178,17 @@ def test_a_member_who_is_no_partner_of_this_buurt_is_refused(
     data = _create_team_data(initiatief, [(f.make_partner(buurt), "adviseren")])
     data["leden-1-partner"] = elders.actor.naam
     data["leden-1-participatieniveau"] = "informeren"
-    response = coordinator_client.post(reverse("initiatieven:team_nieuw", args=[buurt.slug]), data)
+    response = coordinator_client.post(reverse("initiatieven:team_create", args=[buurt.slug]), data)
     assert "“Elders” is geen partner in deze buurt." in response.text
     assert not Team.objects.exists()
 
 
 def test_team_vormen_on_an_initiative_fills_in_its_name(coordinator_client, buurt):
     initiatief = f.make_initiatief(buurt, "Burenhulp")
-    url = reverse("initiatieven:team_nieuw", args=[buurt.slug])
+    url = reverse("initiatieven:team_create", args=[buurt.slug])
     page = coordinator_client.get(url, {"initiatief": initiatief.pk}).text
     assert 'value="Burenhulp"' in page
-    assert reverse("initiatieven:initiatief_suggesties", args=[buurt.slug]) in page
+    assert reverse("initiatieven:initiatief_suggestions", args=[buurt.slug]) in page
 
 
 def test_initiative_suggestions_list_a_few_matching_names_of_this_buurt(
@@ -197,7 +197,7 @@ def test_initiative_suggestions_list_a_few_matching_names_of_this_buurt(
     f.make_initiatief(buurt, "Burenhulp")
     f.make_initiatief(buurt, "Repair café")
     f.make_initiatief(other_buurt, "Burenhulp elders")
-    url = reverse("initiatieven:initiatief_suggesties", args=[buurt.slug])
+    url = reverse("initiatieven:initiatief_suggestions", args=[buurt.slug])
     html = coordinator_client.get(url, {"field": "x", "x": "BUREN", "list": "x-suggesties"}).text
     assert html == '<datalist id="x-suggesties"><option value="Burenhulp"></option></datalist>\n'
 
@@ -205,7 +205,7 @@ def test_initiative_suggestions_list_a_few_matching_names_of_this_buurt(
 def test_the_new_team_form_asks_partner_names_with_suggestions(coordinator_client, buurt):
     f.make_partner(buurt, "Okra")
     f.make_initiatief(buurt)
-    page = coordinator_client.get(reverse("initiatieven:team_nieuw", args=[buurt.slug])).text
+    page = coordinator_client.get(reverse("initiatieven:team_create", args=[buurt.slug])).text
     assert 'list="leden-0-partner-suggesties"' in page
     assert '<datalist id="leden-3-partner-suggesties"></datalist>' in page
     assert "Okra" not in page
@@ -214,7 +214,7 @@ def test_the_new_team_form_asks_partner_names_with_suggestions(coordinator_clien
 def test_a_member_without_level_is_refused(coordinator_client, buurt):
     initiatief = f.make_initiatief(buurt)
     data = _create_team_data(initiatief, [(f.make_partner(buurt), "")])
-    response = coordinator_client.post(reverse("initiatieven:team_nieuw", args=[buurt.slug]), data)
+    response = coordinator_client.post(reverse("initiatieven:team_create", args=[buurt.slug]), data)
     assert "Kies het participatieniveau dat jullie afspreken." in response.text
     assert not Team.objects.exists()
 
@@ -222,7 +222,7 @@ def test_a_member_without_level_is_refused(coordinator_client, buurt):
 def test_a_team_needs_an_initiative_of_this_buurt(coordinator_client, buurt, other_buurt):
     elders = f.make_initiatief(other_buurt, "Elders")
     data = _create_team_data(elders, [(f.make_partner(buurt), "adviseren")])
-    response = coordinator_client.post(reverse("initiatieven:team_nieuw", args=[buurt.slug]), data)
+    response = coordinator_client.post(reverse("initiatieven:team_create", args=[buurt.slug]), data)
     assert "Geen initiatief “Elders” in deze buurt." in response.text
     assert not Team.objects.exists()
 
@@ -230,7 +230,7 @@ def test_a_team_needs_an_initiative_of_this_buurt(coordinator_client, buurt, oth
 def test_a_changed_intensity_becomes_a_new_dated_record(coordinator_client, buurt):
     team = _healthy_team(buurt)
     Teamintensiteit.objects.create(team=team, intensiteit="doorverwijzen")
-    url = reverse("initiatieven:team_bewerken", args=[buurt.slug, team.pk])
+    url = reverse("initiatieven:team_edit", args=[buurt.slug, team.pk])
     data = {
         "naam": team.naam,
         "doel": team.doel,
@@ -257,7 +257,7 @@ def test_a_changed_intensity_becomes_a_new_dated_record(coordinator_client, buur
 def test_editing_a_membership_updates_the_checklist(coordinator_client, buurt):
     team = _healthy_team(buurt)
     deelname = Deelname.objects.get(partner__actor__naam="Okra")
-    url = reverse("initiatieven:deelname_bewerken", args=[buurt.slug, deelname.pk])
+    url = reverse("initiatieven:deelname_edit", args=[buurt.slug, deelname.pk])
     response = coordinator_client.post(
         url, {"participatieniveau": "raadplegen", "middelen": []}, HTTP_HX_REQUEST="true"
     )
@@ -274,7 +274,7 @@ def test_editing_a_membership_updates_the_checklist(coordinator_client, buurt):
 
 def test_a_membership_of_another_buurt_is_not_found(coordinator_client, buurt, other_buurt):
     elders = _healthy_team(other_buurt).deelnames.first()
-    url = reverse("initiatieven:deelname_bewerken", args=[buurt.slug, elders.pk])
+    url = reverse("initiatieven:deelname_edit", args=[buurt.slug, elders.pk])
     assert coordinator_client.get(url).status_code == 404
 
 
@@ -301,7 +301,7 @@ def test_bomen_page_query_count_does_not_grow(coordinator_client, buurt):
 
 def test_team_edit_is_a_card_form_with_htmx_and_a_page_without(coordinator_client, buurt):
     team = _healthy_team(buurt)
-    url = reverse("initiatieven:team_bewerken", args=[buurt.slug, team.pk])
+    url = reverse("initiatieven:team_edit", args=[buurt.slug, team.pk])
     fragment = coordinator_client.get(url, HTTP_HX_REQUEST="true").text
     assert fragment.lstrip().startswith(f'<article class="card team" id="team-{team.pk}"')
     assert "<html" not in fragment
@@ -311,7 +311,7 @@ def test_team_edit_is_a_card_form_with_htmx_and_a_page_without(coordinator_clien
 
 def test_an_empty_team_name_is_refused_in_the_card(coordinator_client, buurt):
     team = _healthy_team(buurt)
-    url = reverse("initiatieven:team_bewerken", args=[buurt.slug, team.pk])
+    url = reverse("initiatieven:team_edit", args=[buurt.slug, team.pk])
     response = coordinator_client.post(
         url, {"naam": "", "intensiteit": "doorverwijzen"}, HTTP_HX_REQUEST="true"
     )
@@ -322,7 +322,7 @@ def test_an_empty_team_name_is_refused_in_the_card(coordinator_client, buurt):
 
 
 def test_new_team_form_query_count_does_not_grow(coordinator_client, buurt):
-    url = reverse("initiatieven:team_nieuw", args=[buurt.slug])
+    url = reverse("initiatieven:team_create", args=[buurt.slug])
     initiatief = f.make_initiatief(buurt)
 
     def count():
@@ -340,7 +340,7 @@ def test_new_team_form_query_count_does_not_grow(coordinator_client, buurt):
 def test_a_partner_who_leaves_disappears_from_the_card(coordinator_client, buurt):
     team = _healthy_team(buurt)
     deelname = Deelname.objects.get(partner__actor__naam="Okra")
-    url = reverse("initiatieven:deelname_bewerken", args=[buurt.slug, deelname.pk])
+    url = reverse("initiatieven:deelname_edit", args=[buurt.slug, deelname.pk])
     data = {"participatieniveau": "adviseren", "nodig": "on", "vertrekt": "on"}
     response = coordinator_client.post(url, data, HTTP_HX_REQUEST="true")
     assert f'id="team-{team.pk}"' in response.text
@@ -350,7 +350,7 @@ def test_a_partner_who_leaves_disappears_from_the_card(coordinator_client, buurt
 
 
 def test_new_team_without_initiatives_points_to_starting_one(coordinator_client, buurt):
-    page = coordinator_client.get(reverse("initiatieven:team_nieuw", args=[buurt.slug])).text
+    page = coordinator_client.get(reverse("initiatieven:team_create", args=[buurt.slug])).text
     assert "nog geen" in page
-    assert reverse("initiatieven:lijst", args=[buurt.slug]) in page
+    assert reverse("initiatieven:initiatief_list", args=[buurt.slug]) in page
     assert "Team aanmaken" not in page

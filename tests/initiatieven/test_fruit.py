@@ -66,7 +66,7 @@ def test_finder_limits_suggestions_and_says_there_are_more(buurt):
 
 def test_recording_a_relation_from_a_suggestion_removes_it(coordinator_client, buurt):
     x, y, _a, _b = _pair(buurt)
-    url = reverse("initiatieven:fruit_relatie", args=[buurt.slug])
+    url = reverse("initiatieven:fruit_connect", args=[buurt.slug])
     data = {"van": x.pk, "naar": y.pk, "intensiteit": "actief_afstemmen"}
     response = coordinator_client.post(url, data, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
@@ -80,7 +80,7 @@ def test_recording_a_relation_from_a_suggestion_removes_it(coordinator_client, b
 
 def test_recording_a_relation_without_htmx_redirects_back(coordinator_client, buurt):
     x, y, _a, _b = _pair(buurt)
-    url = reverse("initiatieven:fruit_relatie", args=[buurt.slug])
+    url = reverse("initiatieven:fruit_connect", args=[buurt.slug])
     response = coordinator_client.post(
         url, {"van": x.pk, "naar": y.pk, "intensiteit": "doorverwijzen"}
     )
@@ -94,7 +94,7 @@ def test_a_relation_with_an_actor_of_another_buurt_is_refused(
 ):
     x = f.make_actor(buurt)
     vreemde = f.make_actor(other_buurt)
-    url = reverse("initiatieven:fruit_relatie", args=[buurt.slug])
+    url = reverse("initiatieven:fruit_connect", args=[buurt.slug])
     response = coordinator_client.post(
         url, {"van": x.pk, "naar": vreemde.pk, "intensiteit": "doorverwijzen"}, follow=True
     )
@@ -104,7 +104,7 @@ def test_a_relation_with_an_actor_of_another_buurt_is_refused(
 
 def test_an_initiative_can_build_on_a_suggestion(coordinator_client, buurt):
     _x, _y, a, b = _pair(buurt)
-    url = reverse("initiatieven:fruit_initiatief", args=[buurt.slug])
+    url = reverse("initiatieven:fruit_build_on", args=[buurt.slug])
     data = {
         "activiteiten": [a.pk, b.pk],
         "naam": "Sterk ouder worden",
@@ -156,7 +156,7 @@ def test_an_organiser_from_another_buurt_is_refused(coordinator_client, buurt, o
 
 def test_inline_edit_returns_the_form_row_then_the_saved_row(coordinator_client, buurt):
     activiteit = f.make_activiteit(buurt, "Soepbar")
-    url = reverse("initiatieven:activiteit", args=[buurt.slug, activiteit.pk])
+    url = reverse("initiatieven:activiteit_edit", args=[buurt.slug, activiteit.pk])
     form_row = coordinator_client.get(url + "?bewerk=1", HTTP_HX_REQUEST="true")
     assert form_row.text.lstrip().startswith(
         f'<tr id="activiteit-{activiteit.pk}" class="editing">'
@@ -171,7 +171,7 @@ def test_inline_edit_returns_the_form_row_then_the_saved_row(coordinator_client,
 
 def test_edit_without_javascript_is_a_page_and_redirects_back(coordinator_client, buurt):
     activiteit = f.make_activiteit(buurt, "Soepbar")
-    url = reverse("initiatieven:activiteit", args=[buurt.slug, activiteit.pk])
+    url = reverse("initiatieven:activiteit_edit", args=[buurt.slug, activiteit.pk])
     page = coordinator_client.get(url + "?bewerk=1")
     assert "<html" in page.text and 'name="naam"' in page.text
     response = coordinator_client.post(url, {"naam": "Soepbar+", "loopt": "on"})
@@ -226,7 +226,7 @@ def test_an_edit_row_shows_its_organisers_with_its_own_suggestion_list(coordinat
     activiteit = _activiteit(
         buurt, "Soepbar", [f.make_actor(buurt, "Okra"), f.make_actor(buurt, "Chiro")]
     )
-    url = reverse("initiatieven:activiteit", args=[buurt.slug, activiteit.pk])
+    url = reverse("initiatieven:activiteit_edit", args=[buurt.slug, activiteit.pk])
     response = coordinator_client.get(url, {"bewerk": "1"}, HTTP_HX_REQUEST="true")
     assert 'value="Chiro; Okra"' in response.text or 'value="Okra; Chiro"' in response.text
     assert f'<datalist id="activiteit{activiteit.pk}-organisatoren-suggesties">' in response.text

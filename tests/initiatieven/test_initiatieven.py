@@ -65,7 +65,7 @@ def test_partners_of_another_buurt_cannot_be_chosen(coordinator_client, buurt, o
 def test_initiatives_are_grouped_by_kind_with_the_research_questions(coordinator_client, buurt):
     f.make_initiatief(buurt, "Tuinclub", soort="bewonersinitiatief")
     f.make_initiatief(buurt, "Zorgpunt", soort="buurtgericht_zorginitiatief")
-    response = coordinator_client.get(reverse("initiatieven:lijst", args=[buurt.slug]))
+    response = coordinator_client.get(reverse("initiatieven:initiatief_list", args=[buurt.slug]))
     text = response.text
     assert text.index("Tuinclub") < text.index('id="soort-zorgzaam_buurtinitiatief"')
     assert text.index('id="soort-buurtgericht_zorginitiatief"') < text.index("Zorgpunt")
@@ -86,14 +86,14 @@ def test_initiatives_are_grouped_by_kind_with_the_research_questions(coordinator
 )
 def test_the_guided_choice_suggests_a_kind(coordinator_client, buurt, antwoorden, soort):
     keys = ("bewonersinitiatieven", "zorgzaam", "uitval", "professional")
-    url = reverse("initiatieven:kies_soort", args=[buurt.slug])
+    url = reverse("initiatieven:soort_choose", args=[buurt.slug])
     response = coordinator_client.get(url, dict(zip(keys, antwoorden, strict=True)))
     assert response.context["soort"] == soort
     assert f'<option value="{soort}" selected>' in response.text
 
 
 def test_the_guided_choice_answers_htmx_with_the_advice_only(coordinator_client, buurt):
-    url = reverse("initiatieven:kies_soort", args=[buurt.slug])
+    url = reverse("initiatieven:soort_choose", args=[buurt.slug])
     data = {"bewonersinitiatieven": "nee", "zorgzaam": "nee", "uitval": "ja", "professional": "nee"}
     response = coordinator_client.get(url, data, HTTP_HX_REQUEST="true")
     assert response.text.lstrip().startswith('<div id="advies"')
@@ -109,7 +109,7 @@ def test_creating_a_neighbourhood_care_initiative_records_the_scale_answer(
         "schaal_antwoord": "nee",
         "schaal_toelichting": "",
     }
-    url = reverse("initiatieven:lijst", args=[buurt.slug])
+    url = reverse("initiatieven:initiatief_list", args=[buurt.slug])
     response = coordinator_client.post(url, data)
     assert "Leg uit welke schaal beter past en waarom." in response.text
     assert not Initiatief.objects.exists()
@@ -121,13 +121,13 @@ def test_creating_a_neighbourhood_care_initiative_records_the_scale_answer(
 
 def test_the_scale_question_is_dropped_for_other_kinds(coordinator_client, buurt):
     data = {"naam": "Tuinclub", "soort": "bewonersinitiatief", "schaal_antwoord": "ja"}
-    coordinator_client.post(reverse("initiatieven:lijst", args=[buurt.slug]), data)
+    coordinator_client.post(reverse("initiatieven:initiatief_list", args=[buurt.slug]), data)
     assert Initiatief.objects.get().schaal_antwoord == ""
 
 
 def test_the_scale_answer_is_saved_inline(coordinator_client, buurt):
     initiatief = f.make_initiatief(buurt, "Zorgpunt", soort="buurtgericht_zorginitiatief")
-    url = reverse("initiatieven:schaal", args=[buurt.slug, initiatief.pk])
+    url = reverse("initiatieven:schaal_edit", args=[buurt.slug, initiatief.pk])
     prefix = f"i{initiatief.pk}-"
     data = {f"{prefix}schaal_antwoord": "ja", f"{prefix}schaal_toelichting": "Buren kennen elkaar."}
     response = coordinator_client.post(url, data, HTTP_HX_REQUEST="true")
@@ -139,7 +139,7 @@ def test_the_scale_answer_is_saved_inline(coordinator_client, buurt):
 
 def test_the_scale_question_belongs_to_neighbourhood_care_only(coordinator_client, buurt):
     initiatief = f.make_initiatief(buurt, soort="bewonersinitiatief")
-    url = reverse("initiatieven:schaal", args=[buurt.slug, initiatief.pk])
+    url = reverse("initiatieven:schaal_edit", args=[buurt.slug, initiatief.pk])
     response = coordinator_client.post(url, {f"i{initiatief.pk}-schaal_antwoord": "ja"})
     assert response.status_code == 302
     initiatief.refresh_from_db()
@@ -147,7 +147,7 @@ def test_the_scale_question_belongs_to_neighbourhood_care_only(coordinator_clien
 
 
 def test_initiatives_page_query_count_does_not_grow(coordinator_client, buurt):
-    url = reverse("initiatieven:lijst", args=[buurt.slug])
+    url = reverse("initiatieven:initiatief_list", args=[buurt.slug])
 
     def fill(n):
         for soort in Initiatief.Soort.values:

@@ -11,9 +11,9 @@ pytestmark = pytest.mark.django_db
     [
         ("initiatieven:fruit", []),
         ("initiatieven:reik_hoger", []),
-        ("initiatieven:lijst", []),
-        ("initiatieven:team_nieuw", []),
-        ("initiatieven:deelname_bewerken", ["deelname"]),
+        ("initiatieven:initiatief_list", []),
+        ("initiatieven:team_create", []),
+        ("initiatieven:deelname_edit", ["deelname"]),
     ],
 )
 def test_form_labels_have_no_trailing_colon_like_the_rest_of_the_app(

@@ -11,7 +11,7 @@ ROUTES = [
         },
     ),
     Route(
-        "buurt:dashboard",
+        "coordinatie:dashboard",
         kwargs=lambda w: {"slug": w.buurt.slug},
         expect={"GET": AGGREGATES, "POST": NOT_ALLOWED},
     ),

@@ -32,34 +32,34 @@ def _token(w):
 
 ROUTES = [
     Route(
-        "partners:links",
+        "partnerportaal:partnerlink_list",
         kwargs=_partner,
         expect={"GET": write(200), "POST": COORDINATOR_ONLY_NOT_ALLOWED},
     ),
     Route(
-        "partners:link_create",
+        "partnerportaal:partnerlink_create",
         kwargs=_partner,
         data=lambda w: {"dagen": "30"},
         expect={"GET": COORDINATOR_ONLY_NOT_ALLOWED, "POST": write(200)},
     ),
     Route(
-        "partners:link_revoke",
+        "partnerportaal:partnerlink_revoke",
         kwargs=_link,
         expect={"GET": COORDINATOR_ONLY_NOT_ALLOWED, "POST": write(302)},
     ),
     Route(
-        "partners:partner_entry",
+        "partnerportaal:partner_entry",
         kwargs=_token,
         # A valid link works for anyone who has it; it replaces their session.
         expect={"GET": dict.fromkeys(EVERYONE, 302), "POST": NOT_ALLOWED_ANYONE},
     ),
     Route(
-        "partners:partner_home",
+        "partnerportaal:partner_home",
         data=lambda w: {"sectie": "algemeen", "algemeen-participatieniveau": "adviseren"},
         expect={"GET": ONLY_PARTNER, "POST": {**ONLY_PARTNER, "partner": 302}},
     ),
     Route(
-        "partners:partner_leave",
+        "partnerportaal:partner_leave",
         expect={"GET": NOT_ALLOWED_ANYONE, "POST": dict.fromkeys(EVERYONE, 200)},
     ),
 ]

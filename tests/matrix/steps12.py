@@ -20,7 +20,7 @@ ROUTES = [
         expect={**POST_ONLY, "POST": write(302)},
         data=lambda w: {"naam": "Nieuwe buur", "soort": "bewoner"},
     ),
-    Route("buurt:actor_detail", kwargs=_actor, expect=GET_ONLY),
+    Route("coordinatie:actor_detail", kwargs=_actor, expect=GET_ONLY),
     Route(
         "buurt:actor_suggestions",
         kwargs=_slug,
@@ -41,7 +41,7 @@ ROUTES = [
     ),
     Route("buurt:actor_delete", kwargs=_actor, expect={"GET": write(200), "POST": write(302)}),
     Route(
-        "buurt:relatie_create",
+        "coordinatie:relatie_create",
         kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.ander.pk},
         expect={**POST_ONLY, "POST": write(302)},
         data=lambda w: {"naar": "Vzw Samen", "intensiteit": "doorverwijzen", "sinds": "2026-02-01"},
@@ -51,21 +51,21 @@ ROUTES = [
         kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.relatie.pk},
         expect={**POST_ONLY, "POST": write(302)},
     ),
-    Route("partners:vonken", kwargs=_slug, expect=GET_ONLY),
+    Route("coordinatie:vonken", kwargs=_slug, expect=GET_ONLY),
     Route(
-        "partners:rate_enthousiasme",
+        "coordinatie:rate_enthousiasme",
         kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.partner.pk},
         expect={**POST_ONLY, "POST": write(302)},
         data=lambda w: {"niveau": "vuur"},
     ),
     Route(
-        "partners:partner_create",
+        "coordinatie:partner_create",
         kwargs=_slug,
         expect={**POST_ONLY, "POST": write(302)},
         data=lambda w: {"actor": w.actor.naam},
     ),
     Route(
-        "partners:succes_create",
+        "coordinatie:succes_create",
         kwargs=_slug,
         expect={**POST_ONLY, "POST": write(302)},
         data=lambda w: {"titel": "Buurtfeest", "datum": "2026-05-01", "partners": "Vzw Samen"},

@@ -17,18 +17,18 @@ def _buurtgericht(w):
 ROUTES = [
     Route("initiatieven:fruit", kwargs=_slug, expect={"GET": READ, "POST": write(200)}),
     Route(
-        "initiatieven:activiteit",
+        "initiatieven:activiteit_edit",
         kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.activiteit.pk},
         expect={"GET": READ, "POST": write(200)},
     ),
     Route(
-        "initiatieven:fruit_relatie",
+        "initiatieven:fruit_connect",
         kwargs=_slug,
         expect={"GET": NOT_ALLOWED, "POST": write(302)},
         data=lambda w: {"van": w.actor.pk, "naar": w.ander.pk, "intensiteit": "doorverwijzen"},
     ),
     Route(
-        "initiatieven:fruit_initiatief",
+        "initiatieven:fruit_build_on",
         kwargs=_slug,
         expect={"GET": NOT_ALLOWED, "POST": write(302)},
         data=lambda w: {
@@ -38,15 +38,19 @@ ROUTES = [
         },
     ),
     Route("initiatieven:reik_hoger", kwargs=_slug, expect={"GET": write(200), "POST": write(200)}),
-    Route("initiatieven:lijst", kwargs=_slug, expect={"GET": READ, "POST": write(200)}),
-    Route("initiatieven:kies_soort", kwargs=_slug, expect={"GET": write(200), "POST": NOT_ALLOWED}),
+    Route("initiatieven:initiatief_list", kwargs=_slug, expect={"GET": READ, "POST": write(200)}),
     Route(
-        "initiatieven:schaal", kwargs=_buurtgericht, expect={"GET": NOT_ALLOWED, "POST": write(200)}
+        "initiatieven:soort_choose", kwargs=_slug, expect={"GET": write(200), "POST": NOT_ALLOWED}
+    ),
+    Route(
+        "initiatieven:schaal_edit",
+        kwargs=_buurtgericht,
+        expect={"GET": NOT_ALLOWED, "POST": write(200)},
     ),
     Route("initiatieven:bomen", kwargs=_slug, expect={"GET": READ, "POST": NOT_ALLOWED}),
-    Route("initiatieven:team_nieuw", kwargs=_slug, expect={"GET": write(200), "POST": write(200)}),
+    Route("initiatieven:team_create", kwargs=_slug, expect={"GET": write(200), "POST": write(200)}),
     Route(
-        "initiatieven:initiatief_suggesties",
+        "initiatieven:initiatief_suggestions",
         kwargs=_slug,
         expect={
             "GET": {**READ, "coordinator": 400},  # without a datalist id
@@ -54,12 +58,12 @@ ROUTES = [
         },
     ),
     Route(
-        "initiatieven:team_bewerken",
+        "initiatieven:team_edit",
         kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.team.pk},
         expect={"GET": write(200), "POST": write(200)},
     ),
     Route(
-        "initiatieven:deelname_bewerken",
+        "initiatieven:deelname_edit",
         kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.deelname.pk},
         expect={"GET": write(200), "POST": write(200)},
     ),

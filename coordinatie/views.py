@@ -1,0 +1,247 @@
+"""Coordinator pages that join apps: the dashboard, an actor's page and step 2, Zoek vonken
+(en vuur), where enthusiasm is rated and small successes are logged."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Prefetch
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from buurt.access import can_edit, get_actor_for_user, get_buurt_for_user
+from buurt.forms import RelatieForm
+from buurt.models import Actor, Relatie
+from buurt.months import month_starts
+from initiatieven.forms import SuccesForm
+from initiatieven.models import Activiteit, Succes
+from initiatieven.services import log_succes
+from partners.access import get_partner_for_user
+from partners.enthousiasme import attach_trend, fire_summary, partners_with_trend
+from partners.forms import EnthousiasmeForm, PartnerCreateForm
+from partners.models import Enthousiasme, Niveau, Partner
+from partners.services import make_partner
+
+from .progress import growth_over_time, step_overview
+
+
+@login_required
+@require_GET
+def dashboard(request, slug):
+    buurt = get_buurt_for_user(request, slug, for_researchers=True)  # aggregates only
+    return render(
+        request,
+        "coordinatie/dashboard.html",
+        {"buurt": buurt, "steps": step_overview(buurt), "groei": growth_over_time(buurt)},
+    )
+
+
+@login_required
+@require_GET
+def actor_detail(request, slug, pk):
+    buurt, actor = get_actor_for_user(request, slug, pk)
+    return render(request, "coordinatie/actor_detail.html", _actor_detail_context(buurt, actor))
+
+
+def _actor_detail_context(buurt, actor, relatie_form=None):
+    actor = (
+        Actor.objects.select_related("aangebracht_door", "partner")
+        .prefetch_related(
+            Prefetch(
+                "partner__enthousiasme",
+                queryset=Enthousiasme.objects.select_related("door").order_by("-datum", "-id"),
+            )
+        )
+        .annotate(aantal_aangebracht=Count("aangebracht"))
+        .get(pk=actor.pk)
+    )
+    relaties = (
+        Relatie.objects.van_actor(actor)
+        .select_related("van", "naar")
+        .order_by(F("tot").desc(nulls_first=True), "-sinds", "-id")
+    )
+    today = timezone.localdate()
+    partner = getattr(actor, "partner", None)
+    return {
+        "buurt": buurt,
+        "can_edit": can_edit(buurt),
+        "actor": actor,
+        "partner": partner,
+        "enthousiasme": list(partner.enthousiasme.all()) if partner else [],
+        "relaties": [
+            {
+                "relatie": r,
+                "ander": r.naar if r.van_id == actor.pk else r.van,
+                "lopend": r.tot is None or r.tot >= today,
+            }
+            for r in relaties
+        ],
+        "activiteiten": Activiteit.objects.filter(organisatoren=actor).order_by("naam"),
+        "relatie_form": relatie_form or RelatieForm(actor=actor),
+    }
+
+
+@login_required
+@require_POST
+def relatie_create(request, slug, pk):
+    buurt, actor = get_actor_for_user(request, slug, pk, write=True)
+    form = RelatieForm(request.POST, actor=actor)
+    if form.is_valid():
+        relatie = form.save()
+        messages.success(
+            request,
+            _("Relatie met %(naam)s toegevoegd.") % {"naam": relatie.naar.naam},
+        )
+        return redirect("coordinatie:actor_detail", slug=buurt.slug, pk=actor.pk)
+    context = _actor_detail_context(buurt, actor, relatie_form=form)
+    return render(request, "coordinatie/actor_detail.html", context)
+
+
+# Step 2, Zoek vonken (en vuur): enthusiasm per partner, the fire summary, small successes.
+
+PARTNERS_PER_PAGE = 25
+
+
+SUCCESSES_PER_PAGE = 10
+
+
+def _partner_page(request, buurt, months):
+    """One page of partners by name, with their trend.
+
+    The partners' ids are sorted first and only the page's partners fetched: with LIMIT and
+    OFFSET on the join itself, PostgreSQL walks the buurt's actors in name order looking for
+    partners, which gets slower with every page. The ids also give the count.
+    """
+    ids = list(
+        Partner.objects.in_buurt(buurt).order_by("actor__naam", "id").values_list("pk", flat=True)
+    )
+    page = Paginator(ids, PARTNERS_PER_PAGE).get_page(request.GET.get("pagina"))
+    partners = partners_with_trend(buurt, months).in_bulk(page.object_list)
+    page.object_list = attach_trend(
+        [partners[pk] for pk in page.object_list if pk in partners], months
+    )
+    return page
+
+
+def _vonken_context(request, buurt, partner_form=None, succes_form=None):
+    months = month_starts(timezone.localdate())
+    page = _partner_page(request, buurt, months)
+    successen = Paginator(
+        Succes.objects.in_buurt(buurt)
+        .select_related("initiatief")
+        .prefetch_related(Prefetch("partners", queryset=Partner.objects.select_related("actor"))),
+        SUCCESSES_PER_PAGE,
+    ).get_page(request.GET.get("successen"))
+    return {
+        "buurt": buurt,
+        "can_edit": can_edit(buurt),
+        "page": page,
+        "niveaus": Niveau.choices,
+        "summary": fire_summary(buurt),
+        "successen": successen,
+        "partner_form": partner_form or PartnerCreateForm(buurt=buurt),
+        "succes_form": succes_form or SuccesForm(buurt=buurt),
+    }
+
+
+@login_required
+@require_GET
+def vonken(request, slug):
+    buurt = get_buurt_for_user(request, slug)
+    template = "coordinatie/vonken.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        if request.htmx.target == "partner-results":
+            template += "#partners"
+        elif request.htmx.target == "succes-results":
+            template += "#successen"
+    return render(request, template, _vonken_context(request, buurt))
+
+
+@login_required
+@require_POST
+def rate_enthousiasme(request, slug, pk):
+    buurt, partner = get_partner_for_user(request, slug, pk, write=True)
+    form = EnthousiasmeForm(request.POST)
+    if form.is_valid():
+        Enthousiasme.objects.create(
+            partner=partner, niveau=form.cleaned_data["niveau"], door=request.user
+        )
+        if not request.htmx:
+            messages.success(
+                request,
+                _("Enthousiasme van %(naam)s: %(niveau)s.")
+                % {
+                    "naam": partner.actor.naam,
+                    "niveau": Niveau(form.cleaned_data["niveau"]).label,
+                },
+            )
+    elif not request.htmx:
+        messages.error(request, _("Kies geen, vonk of vuur."))
+    if not request.htmx:
+        return redirect(reverse("coordinatie:vonken", args=[buurt.slug]) + f"#partner-{partner.pk}")
+    months = month_starts(timezone.localdate())
+    partner = attach_trend([partners_with_trend(buurt, months).get(pk=partner.pk)], months)[0]
+    return render(
+        request,
+        "coordinatie/_partner_row.html",
+        {
+            "buurt": buurt,
+            "can_edit": True,
+            "partner": partner,
+            "niveaus": Niveau.choices,
+            "summary": fire_summary(buurt),
+            "oob_summary": True,
+        },
+    )
+
+
+@login_required
+@require_POST
+def partner_create(request, slug):
+    buurt = get_buurt_for_user(request, slug, write=True)
+    form = PartnerCreateForm(request.POST, buurt=buurt)
+    if form.is_valid():
+        actor = form.cleaned_data["found"]
+        partner = make_partner(actor, door=request.user, niveau=form.cleaned_data["niveau"])
+        messages.success(request, _("%(naam)s is nu partner.") % {"naam": actor.naam})
+        return redirect(reverse("coordinatie:vonken", args=[buurt.slug]) + f"#partner-{partner.pk}")
+    return render(
+        request, "coordinatie/vonken.html", _vonken_context(request, buurt, partner_form=form)
+    )
+
+
+@login_required
+@require_POST
+def succes_create(request, slug):
+    buurt = get_buurt_for_user(request, slug, write=True)
+    form = SuccesForm(request.POST, buurt=buurt)
+    if form.is_valid():
+        data = form.cleaned_data
+        succes = log_succes(
+            buurt, data["titel"], data["datum"], data["partners"], data["initiatief"]
+        )
+        if not request.htmx:
+            messages.success(
+                request, _("Klein succes genoteerd: %(titel)s") % {"titel": succes.titel}
+            )
+            return redirect(reverse("coordinatie:vonken", args=[buurt.slug]) + "#successen-titel")
+        return render(
+            request,
+            "coordinatie/_succes_added.html",
+            {
+                "buurt": buurt,
+                "succes": succes,
+                "succes_form": SuccesForm(buurt=buurt),
+                "added": succes,
+                "can_edit": True,
+            },
+        )
+    if request.htmx:
+        return render(
+            request, "coordinatie/vonken.html#succes-entry", {"buurt": buurt, "succes_form": form}
+        )
+    return render(
+        request, "coordinatie/vonken.html", _vonken_context(request, buurt, succes_form=form)
+    )
