@@ -86,6 +86,15 @@ def end_partner_session(request):
     request.session.cycle_key()
 
 
+def forget_partner_on_login(sender, request, user, **kwargs):
+    """A login in a browser that held a partner-link session ends that session: the account
+    must not go on answering as the partner, nor keep the link's two-hour expiry."""
+    if request is not None and SESSION_PARTNER in request.session:
+        for key in (SESSION_PARTNER, SESSION_LINK, SESSION_UNTIL):
+            request.session.pop(key, None)
+        request.session.set_expiry(None)
+
+
 def partner_from_session(request):
     """The partner of a still valid link session, or None. The link is re-checked every time,
     so revoking a link also ends sessions opened with it."""
