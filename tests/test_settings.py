@@ -80,3 +80,32 @@ def test_bad_boolean_fails_loudly(monkeypatch):
     monkeypatch.setenv("ZORGZAAM_TEST_FLAG", "misschien")
     with pytest.raises(ImproperlyConfigured):
         env_bool("ZORGZAAM_TEST_FLAG")
+
+
+def env_example():
+    """The production environment that .env.example documents, with a real secret key."""
+    values = {}
+    for line in (ROOT / ".env.example").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _sep, value = line.partition("=")
+            values[name] = value
+    return {**values, "SECRET_KEY": GOOD_KEY + "-deploy-check-only"}
+
+
+def test_the_documented_production_environment_passes_the_deploy_check():
+    clean = {k: v for k, v in os.environ.items() if k not in env_example()}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={**clean, **env_example()},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_a_plain_http_health_probe_is_not_redirected(db, client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/health/").status_code == 200
+    assert client.get("/accounts/login/").status_code == 301

@@ -234,6 +234,11 @@ NUM_PROXIES = env_int("NUM_PROXIES", 0)
 # Without a key, research exports are refused (see onderzoek/export.py).
 EXPORT_PSEUDONYM_KEY = env_str("EXPORT_PSEUDONYM_KEY") or ("development-only" if DEBUG else "")
 
+# W003 asks for Django's own CSRF middleware; buurt.middleware.CsrfViewMiddleware is that
+# middleware, subclassed only to accept `Origin: null` from no-referrer pages (the token is
+# still checked), so the warning does not apply.
+SILENCED_SYSTEM_CHECKS = ["security.W003"]
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -253,7 +258,11 @@ CONTENT_SECURITY_POLICY = "; ".join(
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# A load balancer probes /health/ over plain HTTP: it gets 200 or 503, never a redirect.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
