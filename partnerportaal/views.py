@@ -146,10 +146,12 @@ def partnerlink_revoke(request, slug, pk, link_pk):
 @partner_headers
 @require_GET
 def partner_entry(request, token):
-    if link_limit.is_blocked(request):
-        return render(request, "partnerportaal/partner_rate_limited.html", status=429)
+    # Failures are limited, not valid links: partners behind a guesser's shared address
+    # (a NAT, a school network) still get in with their own link.
     link = find_valid_link(token)
     if link is None:
+        if link_limit.is_blocked(request):
+            return render(request, "partnerportaal/partner_rate_limited.html", status=429)
         link_limit.record_failure(request)
         return render(request, "partnerportaal/partner_link_invalid.html", status=404)
     start_partner_session(request, link)

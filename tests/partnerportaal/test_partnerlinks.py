@@ -208,11 +208,20 @@ def test_token_guessing_is_rate_limited_per_client_ip(world):
     guesser = Client(REMOTE_ADDR="203.0.113.9")
     for n in range(RATE_LIMIT_FAILURES):
         assert guesser.get(entry_url(f"geraden-token-{n:030d}")).status_code == 404
-    blocked = guesser.get(entry_url(token))
+    blocked = guesser.get(entry_url("nog-een-gok-" + "0" * 30))
     assert blocked.status_code == 429
     assert "te veel ongeldige links" in blocked.text
     assert not Partnerlink.objects.filter(laatst_gebruikt_op__isnull=False).exists()
     assert Client(REMOTE_ADDR="198.51.100.7").get(entry_url(token)).status_code == 302
+
+
+def test_a_valid_link_works_from_an_address_blocked_for_wrong_tokens(world):
+    _link, token = f.make_partnerlink(world.partner)
+    shared_nat = Client(REMOTE_ADDR="203.0.113.9")
+    for n in range(RATE_LIMIT_FAILURES + 1):
+        shared_nat.get(entry_url(f"geraden-token-{n:030d}"))
+    assert shared_nat.get(entry_url("weer-fout-" + "0" * 30)).status_code == 429
+    assert Client(REMOTE_ADDR="203.0.113.9").get(entry_url(token)).status_code == 302
 
 
 def test_rate_limit_uses_the_forwarded_address_behind_a_proxy(world, settings):
@@ -225,7 +234,7 @@ def test_rate_limit_uses_the_forwarded_address_behind_a_proxy(world, settings):
     other = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
     assert other.get(entry_url(token)).status_code == 302
     guesser = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
-    assert guesser.get(entry_url(token)).status_code == 429
+    assert guesser.get(entry_url("nog-een-gok-" + "0" * 30)).status_code == 429
 
 
 def test_tokens_do_not_reach_the_logs(world, caplog):
