@@ -11,10 +11,18 @@ def render_page(request, template, context, partial=None, status=200):
 
     A history restore asks for the whole page: the browser lost it from its cache.
     """
-    htmx = request.htmx
-    if partial and htmx and not htmx.history_restore_request:
+    if partial and wants_partial(request):
         template = f"{template}#{partial}"
     return render(request, template, context, status=status)
+
+
+def wants_partial(request, target=None):
+    """Whether an HTMX request, not a history restore, asks for a partial: any, or the one
+    that swaps the element with id `target`."""
+    htmx = request.htmx
+    if not htmx or htmx.history_restore_request:
+        return False
+    return target is None or htmx.target == target
 
 
 def paginate(request, object_list, per_page, param=PAGE_PARAM, paginator=None):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from .access import can_edit, get_actor_for_user, get_buurt_for_user, get_relatie_for_user
 from .forms import NAME_SEPARATOR, ActorFilterForm, ActorForm
 from .models import Actor, Buurt, Relatie
+from .rendering import paginate, render_page, wants_partial
 
 ACTORS_PER_PAGE = 25
 SUGGESTION_LIMIT = 10
@@ -85,7 +86,7 @@ def _actor_page(request, buurt, filter_form, counts):
         elif active == {"soort"}:
             known = counts["per_soort"].get(filter_form.cleaned_data["soort"], 0)
     paginator = KnownCountPaginator(actoren, ACTORS_PER_PAGE, count=known)
-    return paginator.get_page(request.GET.get("pagina"))
+    return paginate(request, actoren, ACTORS_PER_PAGE, paginator=paginator)
 
 
 def _ken_je_buurt_context(request, buurt, form=None, results_only=False):
@@ -119,11 +120,10 @@ def _ken_je_buurt_context(request, buurt, form=None, results_only=False):
 @require_GET
 def ken_je_buurt(request, slug):
     buurt = get_buurt_for_user(request, slug)
-    htmx = request.htmx
-    if htmx and htmx.target == "actor-results" and not htmx.history_restore_request:
-        context = _ken_je_buurt_context(request, buurt, results_only=True)
-        return render(request, "buurt/ken_je_buurt.html#results", context)
-    return render(request, "buurt/ken_je_buurt.html", _ken_je_buurt_context(request, buurt))
+    results_only = wants_partial(request, target="actor-results")
+    context = _ken_je_buurt_context(request, buurt, results_only=results_only)
+    partial = "results" if results_only else None
+    return render_page(request, "buurt/ken_je_buurt.html", context, partial=partial)
 
 
 @login_required
@@ -149,9 +149,10 @@ def actor_create(request, slug):
             },
         )
     if request.htmx:
-        return render(request, "buurt/ken_je_buurt.html#entry", {"buurt": buurt, "form": form})
-    context = _ken_je_buurt_context(request, buurt, form=form)
-    return render(request, "buurt/ken_je_buurt.html", context)
+        context = {"buurt": buurt, "form": form}
+    else:
+        context = _ken_je_buurt_context(request, buurt, form=form)
+    return render_page(request, "buurt/ken_je_buurt.html", context, partial="entry")
 
 
 @login_required

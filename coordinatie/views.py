@@ -3,7 +3,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from buurt.access import can_edit, get_actor_for_user, get_buurt_for_user
 from buurt.forms import RelatieForm
 from buurt.models import Actor, Relatie
 from buurt.months import month_starts
+from buurt.rendering import paginate, render_page
 from initiatieven.forms import SuccesForm
 from initiatieven.models import Activiteit, Succes
 from initiatieven.services import log_succes
@@ -102,9 +102,8 @@ def relatie_create(request, slug, pk):
 # Step 2, Zoek vonken (en vuur): enthusiasm per partner, the fire summary, small successes.
 
 PARTNERS_PER_PAGE = 25
-
-
 SUCCESSES_PER_PAGE = 10
+VONKEN_PARTIALS = {"partner-results": "partners", "succes-results": "successen"}  # by hx-target
 
 
 def _partner_page(request, buurt, months):
@@ -117,7 +116,7 @@ def _partner_page(request, buurt, months):
     ids = list(
         Partner.objects.in_buurt(buurt).order_by("actor__naam", "id").values_list("pk", flat=True)
     )
-    page = Paginator(ids, PARTNERS_PER_PAGE).get_page(request.GET.get("pagina"))
+    page = paginate(request, ids, PARTNERS_PER_PAGE)
     partners = partners_with_trend(buurt, months).in_bulk(page.object_list)
     page.object_list = attach_trend(
         [partners[pk] for pk in page.object_list if pk in partners], months
@@ -128,12 +127,14 @@ def _partner_page(request, buurt, months):
 def _vonken_context(request, buurt, partner_form=None, succes_form=None):
     months = month_starts(timezone.localdate())
     page = _partner_page(request, buurt, months)
-    successen = Paginator(
+    successen = paginate(
+        request,
         Succes.objects.in_buurt(buurt)
         .select_related("initiatief")
         .prefetch_related(Prefetch("partners", queryset=Partner.objects.select_related("actor"))),
         SUCCESSES_PER_PAGE,
-    ).get_page(request.GET.get("successen"))
+        param="successen",
+    )
     return {
         "buurt": buurt,
         "can_edit": can_edit(buurt),
@@ -150,13 +151,8 @@ def _vonken_context(request, buurt, partner_form=None, succes_form=None):
 @require_GET
 def vonken(request, slug):
     buurt = get_buurt_for_user(request, slug)
-    template = "coordinatie/vonken.html"
-    if request.htmx and not request.htmx.history_restore_request:
-        if request.htmx.target == "partner-results":
-            template += "#partners"
-        elif request.htmx.target == "succes-results":
-            template += "#successen"
-    return render(request, template, _vonken_context(request, buurt))
+    partial = VONKEN_PARTIALS.get(request.htmx.target)
+    return render_page(request, "coordinatie/vonken.html", _vonken_context(request, buurt), partial)
 
 
 @login_required
@@ -239,9 +235,7 @@ def succes_create(request, slug):
             },
         )
     if request.htmx:
-        return render(
-            request, "coordinatie/vonken.html#succes-entry", {"buurt": buurt, "succes_form": form}
-        )
-    return render(
-        request, "coordinatie/vonken.html", _vonken_context(request, buurt, succes_form=form)
-    )
+        context = {"buurt": buurt, "succes_form": form}
+    else:
+        context = _vonken_context(request, buurt, succes_form=form)
+    return render_page(request, "coordinatie/vonken.html", context, partial="succes-entry")

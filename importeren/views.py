@@ -2,13 +2,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from buurt.access import get_buurt_for_user
+from buurt.rendering import render_page
 from buurt.spreadsheets import MEDIATYPES
 
 from .forms import ImportForm
@@ -32,10 +33,7 @@ def _import_page(request, buurt, form, plan=None, payload=None, file_error=None,
         "file_error": file_error,
         "kinds": KINDS,
     }
-    template = "importeren/import.html"
-    if request.htmx:
-        template += "#resultaat"
-    return render(request, template, context, status=status)
+    return render_page(request, "importeren/import.html", context, "resultaat", status=status)
 
 
 @login_required

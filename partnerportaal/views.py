@@ -4,7 +4,6 @@ from smtplib import SMTPException
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.mail import send_mail
-from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +13,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from buurt.rendering import paginate
 from initiatieven.forms import VoorkeurForm
 from initiatieven.models import LADDER_UITLEG, Deelname, Initiatief, Voorkeur
 from partners.access import get_partner_for_user
@@ -48,17 +48,24 @@ def partner_headers(view):
 
 # Coordinator side: links for one partner, and the partner's own preferences.
 
+LINKS_PER_PAGE = 10
+VOORKEUREN_PER_PAGE = 20
+
 
 def _links_page(request, buurt, partner, form):
-    links = Paginator(
-        partner.links.select_related("aangemaakt_door").order_by("-aangemaakt_op", "-id"), 10
-    ).get_page(request.GET.get("pagina"))
-    voorkeuren = Paginator(
+    links = paginate(
+        request,
+        partner.links.select_related("aangemaakt_door").order_by("-aangemaakt_op", "-id"),
+        LINKS_PER_PAGE,
+    )
+    voorkeuren = paginate(
+        request,
         Voorkeur.objects.in_buurt(buurt)
         .filter(partner=partner)
         .select_related("team__initiatief", "door"),
-        20,
-    ).get_page(request.GET.get("voorkeuren"))
+        VOORKEUREN_PER_PAGE,
+        param="voorkeuren",
+    )
     return render(
         request,
         "partnerportaal/partnerlink_list.html",
@@ -292,6 +299,3 @@ def partner_home(request):
 def partner_leave(request):
     end_partner_session(request)
     return render(request, "partnerportaal/partner_left.html")
-
-
-# Step 2, Zoek vonken (en vuur): enthusiasm per partner, the fire summary, small successes.
