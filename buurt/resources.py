@@ -9,6 +9,10 @@ from import_export import fields, resources, widgets
 from .models import Actor, Buurt
 from .spreadsheets import neutralise
 
+# The columns of a spreadsheet of actors, in order: the coordinator's import and its
+# template, and the admin's import and export (which add id and buurt in front).
+SPREADSHEET_COLUMNS = ("naam", "soort", "sector", "omschrijving", "email", "telefoon", "adres")
+
 
 class SpreadsheetSafeResource(resources.ModelResource):
     def export_field(self, field, instance, **kwargs):
@@ -22,7 +26,7 @@ class ActorResource(SpreadsheetSafeResource):
 
     class Meta:
         model = Actor
-        fields = ("id", "buurt", "naam", "soort", "sector", "omschrijving", "email", "telefoon")
+        fields = ("id", "buurt", *SPREADSHEET_COLUMNS)
         export_order = fields
         clean_model_instances = True
         skip_unchanged = True

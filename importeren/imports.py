@@ -16,7 +16,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
+from buurt import resources as buurt_resources
 from buurt.models import Actor
+from initiatieven import resources as initiatieven_resources
 from initiatieven.models import Activiteit, Doelgroep, Frequentie, Thema
 
 MAX_BYTES = 1_000_000
@@ -42,28 +44,30 @@ class Spec:
         return self.required + self.optional
 
 
+def _spec(model, columns, required, choices):
+    """The import of a model's spreadsheet `columns`, with an optional buurt column that
+    must name the buurt imported into; text lengths are the model's own."""
+    fields = [model._meta.get_field(column) for column in columns]
+    return Spec(
+        model,
+        required,
+        tuple(column for column in columns if column not in required) + ("buurt",),
+        {f.name: f.max_length for f in fields if f.max_length and not f.choices},
+        choices,
+    )
+
+
 SPECS = {
-    "actoren": Spec(
+    "actoren": _spec(
         Actor,
+        buurt_resources.SPREADSHEET_COLUMNS,
         ("naam", "soort"),
-        ("sector", "omschrijving", "email", "telefoon", "adres", "buurt"),
-        {"naam": 200, "telefoon": 40, "adres": 300},
         {"soort": Actor.Soort, "sector": Actor.Sector},
     ),
-    "activiteiten": Spec(
+    "activiteiten": _spec(
         Activiteit,
+        initiatieven_resources.SPREADSHEET_COLUMNS,
         ("naam",),
-        (
-            "omschrijving",
-            "doelgroep",
-            "thema",
-            "frequentie",
-            "loopt",
-            "gestart_op",
-            "gestopt_op",
-            "buurt",
-        ),
-        {"naam": 200},
         {"doelgroep": Doelgroep, "thema": Thema, "frequentie": Frequentie},
     ),
 }

@@ -1,36 +1,30 @@
 """django-import-export resources for the spreadsheets coordinators import.
 
-They define the columns of the downloadable templates. Parsing and validation of an
-upload is in imports.py: it needs per-cell Dutch errors, an all-or-nothing dry run and a
-fast path for large files, which the resource import loop does not give.
+They define the downloadable templates, with the columns of each model's own
+SPREADSHEET_COLUMNS. Parsing and validation of an upload is in imports.py: it needs
+per-cell Dutch errors, an all-or-nothing dry run and a fast path for large files, which
+the resource import loop does not give.
 """
 
 from import_export import resources
 
+from buurt import resources as buurt_resources
 from buurt.models import Actor
+from initiatieven import resources as initiatieven_resources
 from initiatieven.models import Activiteit
 
 
 class ActorResource(resources.ModelResource):
     class Meta:
         model = Actor
-        fields = ("naam", "soort", "sector", "omschrijving", "email", "telefoon", "adres")
+        fields = buurt_resources.SPREADSHEET_COLUMNS
         export_order = fields
 
 
 class ActiviteitResource(resources.ModelResource):
     class Meta:
         model = Activiteit
-        fields = (
-            "naam",
-            "omschrijving",
-            "doelgroep",
-            "thema",
-            "frequentie",
-            "loopt",
-            "gestart_op",
-            "gestopt_op",
-        )
+        fields = initiatieven_resources.SPREADSHEET_COLUMNS
         export_order = fields
 
 

@@ -5,6 +5,19 @@ from buurt.resources import SpreadsheetSafeResource
 
 from .models import Activiteit
 
+# The columns of a spreadsheet of activities, in order: the coordinator's import and its
+# template, and the admin's import and export (which add id and buurt in front).
+SPREADSHEET_COLUMNS = (
+    "naam",
+    "omschrijving",
+    "doelgroep",
+    "thema",
+    "frequentie",
+    "loopt",
+    "gestart_op",
+    "gestopt_op",
+)
+
 
 class ActiviteitResource(SpreadsheetSafeResource):
     buurt = fields.Field(
@@ -13,17 +26,7 @@ class ActiviteitResource(SpreadsheetSafeResource):
 
     class Meta:
         model = Activiteit
-        fields = (
-            "id",
-            "buurt",
-            "naam",
-            "doelgroep",
-            "thema",
-            "frequentie",
-            "loopt",
-            "gestart_op",
-            "gestopt_op",
-        )
+        fields = ("id", "buurt", *SPREADSHEET_COLUMNS)
         export_order = fields
         clean_model_instances = True
         skip_unchanged = True
