@@ -1,7 +1,8 @@
 """django-import-export resources for the admin: spreadsheets in and out for a beheerder.
 
-Exported text is made inert for spreadsheets: a cell starting with = + - @ tab or CR gets
-a leading quote (django-import-export's own option only handles =).
+Exported text is made inert for spreadsheets: a cell starting with one of
+spreadsheets.FORMULA_PREFIXES gets a leading quote (django-import-export's own option
+only handles =).
 """
 
 from import_export import fields, resources, widgets

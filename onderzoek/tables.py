@@ -8,9 +8,7 @@ exported in an identifiable export, which only an administrator can make from th
 Contact data and a partner's contactpersoon are never exported.
 """
 
-from dataclasses import dataclass
-
-from django.db.models import Case, CharField, Count, Exists, F, Func, OuterRef, Q, Value, When
+from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from buurt.models import Actor, Relatie, Samenwerkingsintensiteit
@@ -30,107 +28,12 @@ from initiatieven.models import (
 )
 from partners.models import Enthousiasme, Niveau, Partner
 
+from .schema import Column, Table, buurt_column, id_column
+
 PSEUDONYM_HELP = (
     "Pseudonym of the actor: a keyed HMAC-SHA256 of its internal id. The same export key "
     "gives the same pseudonym in every export, so waves can be linked; see the key fingerprint."
 )
-
-
-class IsoUtc(Func):
-    """A date-time as ISO 8601 text in UTC, made by the database.
-
-    Reading a timestamp into Python costs more than everything else in a CSV export on
-    PostgreSQL; text is what the file needs anyway. Seconds are precise enough for research.
-    """
-
-    output_field = CharField()
-    PG_FORMAT = 'YYYY-MM-DD"T"HH24:MI:SS"Z"'
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(
-            compiler,
-            connection,
-            template=f"to_char(%(expressions)s AT TIME ZONE 'UTC', '{self.PG_FORMAT}')",
-            **extra,
-        )
-
-    def as_sqlite(self, compiler, connection, **extra):
-        return self.as_sql(
-            compiler,
-            connection,
-            template="strftime('%%%%Y-%%%%m-%%%%dT%%%%H:%%%%M:%%%%SZ', %(expressions)s)",
-            **extra,
-        )
-
-
-class Neutralised(Func):
-    """Text made inert for spreadsheets, by the database: a leading = + - @ tab or CR
-    gets a quote in front (django-import-export's own option only handles =)."""
-
-    output_field = CharField()
-    template = (
-        "CASE WHEN substr(%(expressions)s, 1, 1) IN ('=', '+', '-', '@', %(tab)s, %(cr)s) "
-        "THEN '''' || %(expressions)s ELSE %(expressions)s END"
-    )
-
-    def _sql(self, compiler, connection, **extra):
-        sql, params = self.as_sql(compiler, connection, **extra)
-        return sql, (*params, *params, *params)  # the expression appears three times
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self._sql(compiler, connection, tab="chr(9)", cr="chr(13)", **extra)
-
-    def as_sqlite(self, compiler, connection, **extra):
-        return self._sql(compiler, connection, tab="char(9)", cr="char(13)", **extra)
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    source: str  # lookup for values_list()
-    type: str  # Frictionless Table Schema type: string, integer, boolean, date, datetime
-    description: str  # English, for an international research audience
-    vocabulary: object = None  # a TextChoices class
-    pseudonym: bool = False
-    multiple: bool = False  # a list of vocabulary values, exported joined with ";"
-    identifiable_only: bool = False
-    required: bool = False
-
-
-@dataclass(frozen=True)
-class Table:
-    name: str
-    title: object
-    description: str
-    model: object
-    columns: tuple
-    buurt_lookup: str
-    annotate: object = None  # callable(identifiable) -> dict of annotations
-
-    def columns_for(self, identifiable):
-        return [c for c in self.columns if identifiable or not c.identifiable_only]
-
-    def queryset(
-        self, buurten, identifiable, datetimes_as_text=False, pseudonymise=None, neutralise=False
-    ):
-        """The rows as tuples; `pseudonymise(source)` may turn pseudonym columns into SQL."""
-        qs = self.model._default_manager.filter(**{f"{self.buurt_lookup}__in": buurten})
-        if self.annotate:
-            qs = qs.annotate(**self.annotate(identifiable))
-        sources = []
-        for column in self.columns_for(identifiable):
-            if datetimes_as_text and column.type == "datetime":
-                qs = qs.annotate(**{f"{column.name}_iso": IsoUtc(column.source)})
-                sources.append(f"{column.name}_iso")
-            elif pseudonymise is not None and column.pseudonym:
-                qs = qs.annotate(**{f"{column.name}_pseudonym": pseudonymise(column.source)})
-                sources.append(f"{column.name}_pseudonym")
-            elif neutralise and column.type == "string" and not column.multiple:
-                qs = qs.annotate(**{f"{column.name}_safe": Neutralised(column.source)})
-                sources.append(f"{column.name}_safe")
-            else:
-                sources.append(column.source)
-        return qs.order_by("pk").values_list(*sources)
 
 
 def _actor_annotations(identifiable):
@@ -143,20 +46,6 @@ def _actor_annotations(identifiable):
     }
 
 
-def _buurt(lookup):
-    return Column(
-        "buurt",
-        f"{lookup}__slug" if lookup else "slug",
-        "string",
-        "Slug of the buurt.",
-        required=True,
-    )
-
-
-def _id(description):
-    return Column("id", "pk", "integer", description, required=True)
-
-
 TABLES = (
     Table(
         "actors",
@@ -165,7 +54,7 @@ TABLES = (
         Actor,
         (
             Column("actor", "pk", "string", PSEUDONYM_HELP, pseudonym=True, required=True),
-            _buurt("buurt"),
+            buurt_column("buurt"),
             Column("soort", "soort", "string", "Kind of actor.", Actor.Soort, required=True),
             Column(
                 "natuurlijk_persoon",
@@ -210,8 +99,8 @@ TABLES = (
         "Working links between two actors; ended links keep their end date (tot).",
         Relatie,
         (
-            _id("Internal id of the relation."),
-            _buurt("buurt"),
+            id_column("Internal id of the relation."),
+            buurt_column("buurt"),
             Column("van", "van_id", "string", "Pseudonym of one actor.", pseudonym=True),
             Column("naar", "naar_id", "string", "Pseudonym of the other actor.", pseudonym=True),
             Column(
@@ -242,7 +131,7 @@ TABLES = (
                 pseudonym=True,
                 required=True,
             ),
-            _buurt("actor__buurt"),
+            buurt_column("actor__buurt"),
             Column("partner_sinds", "partner_sinds", "date", "Partner since."),
             Column(
                 "heeft_account", "heeft_account", "boolean", "Whether the partner has an account."
@@ -259,8 +148,8 @@ TABLES = (
         "Dated assessments of a partner's enthusiasm; the latest is the current one.",
         Enthousiasme,
         (
-            _id("Internal id of the assessment."),
-            _buurt("partner__actor__buurt"),
+            id_column("Internal id of the assessment."),
+            buurt_column("partner__actor__buurt"),
             Column(
                 "partner",
                 "partner__actor_id",
@@ -282,8 +171,8 @@ TABLES = (
         "team) or for one team; the latest per partner and team is the current one.",
         Voorkeur,
         (
-            _id("Internal id of the preference."),
-            _buurt("partner__actor__buurt"),
+            id_column("Internal id of the preference."),
+            buurt_column("partner__actor__buurt"),
             Column(
                 "partner",
                 "partner__actor_id",
@@ -321,8 +210,8 @@ TABLES = (
         "identifiable export.",
         Succes,
         (
-            _id("Internal id of the success."),
-            _buurt("buurt"),
+            id_column("Internal id of the success."),
+            buurt_column("buurt"),
             Column("datum", "datum", "date", "Date of the success.", required=True),
             Column("initiatief", "initiatief_id", "integer", "Initiative id (initiatieven.id)."),
             Column("aantal_partners", "aantal_partners", "integer", "Partners involved."),
@@ -344,8 +233,8 @@ TABLES = (
         "Existing activities and werkingen (the low-hanging fruit).",
         Activiteit,
         (
-            _id("Internal id of the activity."),
-            _buurt("buurt"),
+            id_column("Internal id of the activity."),
+            buurt_column("buurt"),
             Column("naam", "naam", "string", "Name of the activity.", required=True),
             Column("doelgroep", "doelgroep", "string", "Target group.", Doelgroep),
             Column("thema", "thema", "string", "Theme.", Thema),
@@ -370,8 +259,8 @@ TABLES = (
         "Initiatives by kind, with the answer to the scale question and their dates.",
         Initiatief,
         (
-            _id("Internal id of the initiative."),
-            _buurt("buurt"),
+            id_column("Internal id of the initiative."),
+            buurt_column("buurt"),
             Column("naam", "naam", "string", "Name of the initiative.", required=True),
             Column(
                 "soort", "soort", "string", "Kind of initiative.", Initiatief.Soort, required=True
@@ -415,8 +304,8 @@ TABLES = (
         "Small goal-oriented teams within an initiative.",
         Team,
         (
-            _id("Internal id of the team."),
-            _buurt("initiatief__buurt"),
+            id_column("Internal id of the team."),
+            buurt_column("initiatief__buurt"),
             Column("initiatief", "initiatief_id", "integer", "Initiative id (initiatieven.id)."),
             Column("naam", "naam", "string", "Name of the team.", required=True),
             Column(
@@ -443,8 +332,8 @@ TABLES = (
         "Dated records of a team's collaboration intensity; the latest is the current one.",
         Teamintensiteit,
         (
-            _id("Internal id of the record."),
-            _buurt("team__initiatief__buurt"),
+            id_column("Internal id of the record."),
+            buurt_column("team__initiatief__buurt"),
             Column("team", "team_id", "integer", "Team id (teams.id).", required=True),
             Column(
                 "intensiteit",
@@ -464,8 +353,8 @@ TABLES = (
         "Partners in teams, with the agreed participation level and join and leave dates.",
         Deelname,
         (
-            _id("Internal id of the membership."),
-            _buurt("team__initiatief__buurt"),
+            id_column("Internal id of the membership."),
+            buurt_column("team__initiatief__buurt"),
             Column("team", "team_id", "integer", "Team id (teams.id).", required=True),
             Column(
                 "partner",

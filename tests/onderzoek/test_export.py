@@ -11,6 +11,7 @@ from django.urls import reverse
 from frictionless import validate
 
 from buurt.models import Actor
+from buurt.spreadsheets import FORMULA_PREFIXES
 from onderzoek.export import Export, pseudonymiser
 from onderzoek.tables import TABLES
 from onderzoek.vocabularies import labels
@@ -20,7 +21,6 @@ from .conftest import PERSON_NAMES
 from .helpers import file_texts, xlsx_rows
 
 CONTACT_DATA = ("marie@example.be", "0470 12 34 56", "Dorpsstraat")
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_to(tmp_path, fmt="csv", *extra, buurten=("noord",)):
