@@ -197,3 +197,14 @@ def test_dates_mid_sentence_use_a_lowercase_dutch_month(coordinator_client, buur
     html = coordinator_client.get(_url(buurt)).content.decode()
     assert "sinds 20 okt 2026" in html
     assert "Okt" not in html
+
+
+def test_each_list_pages_by_its_own_parameter_and_keeps_the_other(coordinator_client, buurt):
+    for i in range(30):
+        f.make_partner(buurt, f"Partner {i:02}")
+    for _ in range(15):
+        f.make_succes(buurt)
+    html = coordinator_client.get(_url(buurt), {"pagina": "2"}).content.decode()
+    assert 'href="?pagina=1"' in html
+    assert 'href="?pagina=2&amp;successen=2" hx-get="?pagina=2&amp;successen=2"' in html
+    assert 'hx-target="#succes-results"' in html
