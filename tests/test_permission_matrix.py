@@ -1,3 +1,6 @@
+import html
+import re
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -32,6 +35,22 @@ def test_every_route_covers_every_persona_and_method():
             assert set(statuses) == set(PERSONAS), (route.name, method)
 
 
+def test_every_route_that_answers_200_names_what_only_its_page_shows():
+    for route in ROUTES:
+        answers_200 = any(200 in statuses.values() for statuses in route.expect.values())
+        assert bool(route.expect_text) == answers_200, route.name
+
+
+def own_text(response):
+    """The page's <h1> as text; for a response without one (a partial, JSON, a file), its
+    whole body. The <h1>, not the whole page: the navigation names the other pages too."""
+    body = response.content.decode()
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.DOTALL)
+    if not heading:
+        return body
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", heading[1])).split())
+
+
 CASES = [
     pytest.param(route, method, persona, id=f"{route.name}-{method}-{persona}")
     for route in ROUTES
@@ -46,3 +65,6 @@ def test_permission_matrix(route, method, persona, world, persona_client):
     url = reverse(route.name, kwargs=route.url_kwargs(world))
     response = client.get(url) if method == "GET" else client.post(url, route.post_data(world))
     assert response.status_code == route.expect[method][persona]
+    if response.status_code == 200:
+        assert response["Content-Type"].startswith(route.content_type)
+        assert route.expect_text in own_text(response)

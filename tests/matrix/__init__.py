@@ -1,8 +1,13 @@
 """The permission matrix: every URL pattern x persona x method.
 
-Each module in this package defines ``ROUTES``, a list of ``Route``. The guard in
+Each module in this package, named after the app whose URLs it lists (``zorgzaam`` for the
+root URLs), defines ``ROUTES``, a list of ``Route``. The guard in
 tests/test_permission_matrix.py fails when a named URL pattern appears in no module.
 Kwargs are built from the ``world`` fixture (tests/conftest.py).
+
+A 200 must be the page asked for, not any page that happens to answer 200: each route with
+a 200 cell names ``expect_text``, found in the page's ``<h1>``, or, for a response without
+one (a partial, JSON, a file), anywhere in its body; and its ``content_type``.
 """
 
 import importlib
@@ -18,6 +23,8 @@ LOGIN = 302  # anonymous users are sent to the login page
 READ = {"anonymous": LOGIN, "outsider": 404, "onderzoeker": 403, "coordinator": 200}
 AGGREGATES = {**READ, "onderzoeker": 200}
 NOT_ALLOWED = {"anonymous": LOGIN, "outsider": 405, "onderzoeker": 405, "coordinator": 405}
+GET_ONLY = {"GET": READ, "POST": NOT_ALLOWED}
+POST_ONLY = {"GET": NOT_ALLOWED}
 
 
 def write(coordinator_status):
@@ -36,6 +43,8 @@ class Route:
     kwargs: object = None  # callable(world) -> dict, or None
     expect: dict = field(default_factory=dict)  # method -> {persona: status}
     data: object = None  # callable(world) -> dict of POST data
+    expect_text: str = ""  # what only this page shows, asserted wherever it answers 200
+    content_type: str = "text/html"
 
     def __post_init__(self):
         # A partner session grants nothing beyond the partner pages: where a route does not
@@ -52,6 +61,10 @@ class Route:
 
     def post_data(self, world):
         return self.data(world) if self.data else {}
+
+
+def slug(w):
+    return {"slug": w.buurt.slug}
 
 
 def all_routes():

@@ -35,12 +35,14 @@ ROUTES = [
         "partnerportaal:partnerlink_list",
         kwargs=_partner,
         expect={"GET": write(200), "POST": COORDINATOR_ONLY_NOT_ALLOWED},
+        expect_text="persoonlijke links en voorkeuren",
     ),
     Route(
         "partnerportaal:partnerlink_create",
         kwargs=_partner,
         data=lambda w: {"dagen": "30"},
         expect={"GET": COORDINATOR_ONLY_NOT_ALLOWED, "POST": write(200)},
+        expect_text="Nieuwe link voor Vzw Samen",
     ),
     Route(
         "partnerportaal:partnerlink_revoke",
@@ -57,9 +59,11 @@ ROUTES = [
         "partnerportaal:partner_home",
         data=lambda w: {"sectie": "algemeen", "algemeen-participatieniveau": "adviseren"},
         expect={"GET": ONLY_PARTNER, "POST": {**ONLY_PARTNER, "partner": 302}},
+        expect_text="Hallo, Vzw Samen",
     ),
     Route(
         "partnerportaal:partner_leave",
         expect={"GET": NOT_ALLOWED_ANYONE, "POST": dict.fromkeys(EVERYONE, 200)},
+        expect_text="Je bent afgesloten",
     ),
 ]

@@ -1,10 +1,6 @@
 from initiatieven.models import Initiatief
 
-from . import NOT_ALLOWED, READ, Route, write
-
-
-def _slug(w):
-    return {"slug": w.buurt.slug}
+from . import NOT_ALLOWED, READ, Route, slug, write
 
 
 def _buurtgericht(w):
@@ -15,21 +11,27 @@ def _buurtgericht(w):
 
 
 ROUTES = [
-    Route("initiatieven:fruit", kwargs=_slug, expect={"GET": READ, "POST": write(200)}),
+    Route(
+        "initiatieven:fruit",
+        kwargs=slug,
+        expect={"GET": READ, "POST": write(200)},
+        expect_text="3. Pluk laaghangend fruit",
+    ),
     Route(
         "initiatieven:activiteit_edit",
         kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.activiteit.pk},
         expect={"GET": READ, "POST": write(200)},
+        expect_text="Soepbar",  # the activity's name
     ),
     Route(
         "initiatieven:fruit_connect",
-        kwargs=_slug,
+        kwargs=slug,
         expect={"GET": NOT_ALLOWED, "POST": write(302)},
         data=lambda w: {"van": w.actor.pk, "naar": w.ander.pk, "intensiteit": "doorverwijzen"},
     ),
     Route(
         "initiatieven:fruit_build_on",
-        kwargs=_slug,
+        kwargs=slug,
         expect={"GET": NOT_ALLOWED, "POST": write(302)},
         data=lambda w: {
             "activiteiten": [w.activiteit.pk],
@@ -37,21 +39,45 @@ ROUTES = [
             "soort": "bewonersinitiatief",
         },
     ),
-    Route("initiatieven:reik_hoger", kwargs=_slug, expect={"GET": write(200), "POST": write(200)}),
-    Route("initiatieven:initiatief_list", kwargs=_slug, expect={"GET": READ, "POST": write(200)}),
     Route(
-        "initiatieven:soort_choose", kwargs=_slug, expect={"GET": write(200), "POST": NOT_ALLOWED}
+        "initiatieven:reik_hoger",
+        kwargs=slug,
+        expect={"GET": write(200), "POST": write(200)},
+        expect_text="Reik hoger: een nieuw initiatief",
+    ),
+    Route(
+        "initiatieven:initiatief_list",
+        kwargs=slug,
+        expect={"GET": READ, "POST": write(200)},
+        expect_text="Initiatieven",
+    ),
+    Route(
+        "initiatieven:soort_choose",
+        kwargs=slug,
+        expect={"GET": write(200), "POST": NOT_ALLOWED},
+        expect_text="Welke soort initiatief?",
     ),
     Route(
         "initiatieven:schaal_edit",
         kwargs=_buurtgericht,
         expect={"GET": NOT_ALLOWED, "POST": write(200)},
+        expect_text="Burenhulp",  # the initiative's name
     ),
-    Route("initiatieven:bomen", kwargs=_slug, expect={"GET": READ, "POST": NOT_ALLOWED}),
-    Route("initiatieven:team_create", kwargs=_slug, expect={"GET": write(200), "POST": write(200)}),
+    Route(
+        "initiatieven:bomen",
+        kwargs=slug,
+        expect={"GET": READ, "POST": NOT_ALLOWED},
+        expect_text="4. Ontwar de bomen",
+    ),
+    Route(
+        "initiatieven:team_create",
+        kwargs=slug,
+        expect={"GET": write(200), "POST": write(200)},
+        expect_text="Nieuw team",
+    ),
     Route(
         "initiatieven:initiatief_suggestions",
-        kwargs=_slug,
+        kwargs=slug,
         expect={
             "GET": {**READ, "coordinator": 400},  # without a datalist id
             "POST": NOT_ALLOWED,
@@ -61,11 +87,18 @@ ROUTES = [
         "initiatieven:team_edit",
         kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.team.pk},
         expect={"GET": write(200), "POST": write(200)},
+        expect_text="Team Boodschappenteam bewerken",
     ),
     Route(
         "initiatieven:deelname_edit",
         kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.deelname.pk},
         expect={"GET": write(200), "POST": write(200)},
+        expect_text="Vzw Samen in Boodschappenteam",
     ),
-    Route("initiatieven:bos", kwargs=_slug, expect={"GET": READ, "POST": NOT_ALLOWED}),
+    Route(
+        "initiatieven:bos",
+        kwargs=slug,
+        expect={"GET": READ, "POST": NOT_ALLOWED},
+        expect_text="Het bos",
+    ),
 ]

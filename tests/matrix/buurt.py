@@ -1,0 +1,53 @@
+from . import GET_ONLY, LOGIN, NOT_ALLOWED, POST_ONLY, READ, Route, slug, write
+
+
+def _actor(w):
+    return {"slug": w.buurt.slug, "pk": w.actor.pk}
+
+
+ROUTES = [
+    Route(
+        "buurt:home",
+        expect={
+            "GET": {"anonymous": LOGIN, "outsider": 302, "onderzoeker": 302, "coordinator": 302},
+            "POST": NOT_ALLOWED,
+        },
+    ),
+    Route("buurt:ken_je_buurt", kwargs=slug, expect=GET_ONLY, expect_text="1. Ken je buurt"),
+    Route(
+        "buurt:actor_create",
+        kwargs=slug,
+        expect={**POST_ONLY, "POST": write(302)},
+        data=lambda w: {"naam": "Nieuwe buur", "soort": "bewoner"},
+    ),
+    Route(
+        "buurt:actor_suggestions",
+        kwargs=slug,
+        expect={
+            "GET": {**READ, "coordinator": 400},  # without a datalist id
+            "POST": NOT_ALLOWED,
+        },
+    ),
+    Route("buurt:actor_row", kwargs=_actor, expect=GET_ONLY, expect_text='class="actor-row"'),
+    Route(
+        "buurt:actor_edit",
+        kwargs=_actor,
+        expect={"GET": write(200), "POST": write(302)},
+        data=lambda w: {
+            f"actor-{w.actor.pk}-naam": "Andere naam",
+            f"actor-{w.actor.pk}-soort": "vereniging",
+        },
+        expect_text="Buurthuis De Linde bewerken",
+    ),
+    Route(
+        "buurt:actor_delete",
+        kwargs=_actor,
+        expect={"GET": write(200), "POST": write(302)},
+        expect_text="Buurthuis De Linde verwijderen",
+    ),
+    Route(
+        "buurt:relatie_end",
+        kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.relatie.pk},
+        expect={**POST_ONLY, "POST": write(302)},
+    ),
+]
