@@ -1,7 +1,6 @@
 import json
 
 from django import forms
-from django.db.models import Q
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
@@ -204,12 +203,8 @@ class RelatieForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         naar = cleaned.get("naar")
-        if naar is not None:
-            lopend = Relatie.objects.filter(tot__isnull=True).filter(
-                Q(van=self.actor, naar=naar) | Q(van=naar, naar=self.actor)
-            )
-            if lopend.exists():
-                self.add_error("naar", _("Er loopt al een relatie met deze actor."))
+        if naar is not None and Relatie.objects.lopend_tussen(self.actor, naar).exists():
+            self.add_error("naar", _("Er loopt al een relatie met deze actor."))
         return cleaned
 
     def save(self):

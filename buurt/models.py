@@ -196,6 +196,10 @@ class RelatieQuerySet(models.QuerySet):
     def van_actor(self, actor):
         return self.filter(Q(van=actor) | Q(naar=actor))
 
+    def lopend_tussen(self, a, b):
+        """The running relation between two actors, either way round: at most one may run."""
+        return self.filter(tot__isnull=True).filter(Q(van=a, naar=b) | Q(van=b, naar=a))
+
 
 class Relatie(models.Model):
     """A working link between two actors of one buurt; ended, never overwritten."""

@@ -19,8 +19,7 @@ def save_activiteit(form):
 @transaction.atomic
 def record_relatie(buurt, van, naar, intensiteit):
     """Record a new running relation between two actors, unless one already runs."""
-    lopend = Relatie.objects.in_buurt(buurt).filter(tot__isnull=True)
-    existing = (lopend.filter(van=van, naar=naar) | lopend.filter(van=naar, naar=van)).first()
+    existing = Relatie.objects.in_buurt(buurt).lopend_tussen(van, naar).first()
     if existing:
         return existing, False
     relatie = Relatie.objects.create(
