@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.models import Count
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,12 +11,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .access import can_edit, get_actor_for_user, get_buurt_for_user, get_relatie_for_user
-from .forms import NAME_SEPARATOR, ActorFilterForm, ActorForm
+from .forms import ActorFilterForm, ActorForm
 from .models import Actor, Buurt, Relatie
 from .rendering import paginate, render_page, wants_partial
+from .suggestions import datalist_response
 
 ACTORS_PER_PAGE = 25
-SUGGESTION_LIMIT = 10
 
 
 @login_required
@@ -160,28 +160,10 @@ def actor_create(request, slug):
 def actor_suggestions(request, slug):
     """A <datalist> of a few actor names matching what is typed in a name field."""
     buurt = get_buurt_for_user(request, slug)
-    list_id = request.GET.get("list", "")
-    if not list_id.replace("-", "").replace("_", "").isalnum():
-        return HttpResponseBadRequest()
-    typed = request.GET.get(request.GET.get("field", ""), "")
-    prefix = ""
-    if request.GET.get("multiple"):
-        *done, typed = typed.split(NAME_SEPARATOR)
-        prefix = "".join(f"{naam.strip()}{NAME_SEPARATOR} " for naam in done if naam.strip())
-    typed = typed.strip()
-    names = []
-    if typed:
-        actoren = Actor.objects.in_buurt(buurt).filter(naam__icontains=typed)
-        if request.GET.get("partners_only"):
-            actoren = actoren.partners()
-        names = (
-            actoren.order_by("naam").values_list("naam", flat=True).distinct()[:SUGGESTION_LIMIT]
-        )
-    return render(
-        request,
-        "buurt/_actor_suggestions.html",
-        {"list_id": list_id, "options": [prefix + naam for naam in names]},
-    )
+    actoren = Actor.objects.in_buurt(buurt)
+    if request.GET.get("partners_only"):
+        actoren = actoren.partners()
+    return datalist_response(request, actoren)
 
 
 def _row(request, buurt, actor):
