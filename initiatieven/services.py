@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from buurt.models import Relatie
 
-from .models import Deelname, Initiatief, Succes, Team, Teamintensiteit
+from .models import Deelname, Initiatief, Succes, Team, Teamintensiteit, Voorkeur
 
 
 @transaction.atomic
@@ -98,6 +98,23 @@ def change_deelname(deelname, *, participatieniveau, nodig, middelen, vertrekt=F
     deelname.save(update_fields=["vertrokken_op"])
     return Deelname.objects.create(
         team=deelname.team, partner=deelname.partner, toegetreden_op=today, **values
+    )
+
+
+def record_voorkeur(partner, team, data, *, bron, door=None):
+    """Record a partner's preference, for one team or (``team=None``) in general.
+
+    ``data`` holds participatieniveau, middelen and notitie, as VoorkeurForm cleans them.
+    A preference is never overwritten: the latest one counts, the older ones are history.
+    """
+    return Voorkeur.objects.create(
+        partner=partner,
+        team=team,
+        participatieniveau=data["participatieniveau"],
+        middelen=list(data.get("middelen") or []),
+        notitie=data.get("notitie", ""),
+        bron=bron,
+        door=door,
     )
 
 

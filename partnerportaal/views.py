@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from buurt.rendering import paginate
 from initiatieven.forms import VoorkeurForm
 from initiatieven.models import LADDER_UITLEG, Deelname, Initiatief, Voorkeur
+from initiatieven.services import record_voorkeur
 from partners.access import get_partner_for_user
 from partners.forms import PartnerlinkForm
 from partners.links import (
@@ -246,12 +247,10 @@ def partner_home(request):
             raise Http404
         form = VoorkeurForm(request.POST, prefix=section["key"])
         if form.is_valid():
-            section["voorkeur"] = Voorkeur.objects.create(
-                partner=partner,
-                team=section["team"],
-                participatieniveau=form.cleaned_data["participatieniveau"],
-                middelen=form.cleaned_data["middelen"],
-                notitie=form.cleaned_data["notitie"],
+            section["voorkeur"] = record_voorkeur(
+                partner,
+                section["team"],
+                form.cleaned_data,
                 bron=bron,
                 door=request.user if bron == Voorkeur.Bron.ACCOUNT else None,
             )

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from buurt.models import Relatie
 from initiatieven import services
-from initiatieven.models import Deelname, Team
+from initiatieven.models import Deelname, Team, Voorkeur
 from tests import factories as f
 
 
@@ -88,3 +88,23 @@ def test_leaving_closes_the_membership_and_keeps_it(buurt):
     deelname.refresh_from_db()
     assert deelname.vertrokken_op == timezone.localdate()
     assert not Deelname.objects.actief().exists()
+
+
+def test_a_preference_is_recorded_and_never_overwrites_the_last_one(buurt, coordinator):
+    partner = f.make_partner(buurt)
+    team = f.make_team(f.make_initiatief(buurt))
+    first = services.record_voorkeur(
+        partner,
+        team,
+        {"participatieniveau": "adviseren", "middelen": ["tijd"], "notitie": "Graag"},
+        bron=Voorkeur.Bron.ACCOUNT,
+        door=coordinator,
+    )
+    general = services.record_voorkeur(
+        partner, None, {"participatieniveau": "informeren"}, bron=Voorkeur.Bron.PARTNERLINK
+    )
+    first.refresh_from_db()
+    assert (first.team, first.participatieniveau, first.middelen) == (team, "adviseren", ["tijd"])
+    assert (first.notitie, first.bron, first.door) == ("Graag", "account", coordinator)
+    assert (general.team, general.middelen, general.notitie, general.door) == (None, [], "", None)
+    assert Voorkeur.objects.filter(partner=partner).count() == 2
