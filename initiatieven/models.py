@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -147,6 +147,13 @@ class InitiatiefQuerySet(models.QuerySet):
     def in_buurt(self, buurt):
         return self.filter(buurt=buurt)
 
+    def with_counts(self):
+        """Annotate how many activities each builds on and how many teams it has."""
+        return self.annotate(
+            n_activiteiten=Count("bouwt_voort_op", distinct=True),
+            n_teams=Count("teams", distinct=True),
+        )
+
 
 class Initiatief(models.Model):
     class Soort(models.TextChoices):
@@ -156,6 +163,28 @@ class Initiatief(models.Model):
             "buurtgericht_zorginitiatief",
             _("buurtgericht zorginitiatief"),
         )
+
+    # The questions the research asks of each kind of initiative.
+    VRAGEN = {
+        Soort.BEWONERSINITIATIEF: [
+            _("Wie zijn de trekkers, en hoe houden we hun vuur brandend?"),
+            _("Wat hebben ze nodig om te groeien, zonder het over te nemen?"),
+            _("Laat duizend bloemen bloeien: welke kleine initiatieven verdienen een duwtje?"),
+        ],
+        Soort.ZORGZAAM_BUURTINITIATIEF: [
+            _("Zijn er al bewonersinitiatieven? Zo niet: wie start er een?"),
+            _("Zijn ze warm, maar nog niet zorgzaam? Hoe worden ze dat?"),
+            _("Vallen er bewoners uit de boot? Hoe wordt het initiatief inclusief?"),
+            _("Ondersteunen vrijwilligers en professionals, of nemen ze over?"),
+        ],
+        Soort.BUURTGERICHT_ZORGINITIATIEF: [
+            _("Welke zorg- en welzijnsprofessionals trekken het initiatief?"),
+            _("Hoe sluit het aan bij wat bewoners zelf al doen?"),
+            _("Is de buurt de juiste schaal voor dit doel?"),
+        ],
+    }
+    # Only an initiative of professionals has to ask whether the buurt is its right scale.
+    SCHAAL_SOORT = Soort.BUURTGERICHT_ZORGINITIATIEF
 
     class Status(models.TextChoices):
         IDEE = "idee", _("idee")
@@ -224,6 +253,16 @@ class Initiatief(models.Model):
     def __str__(self):
         return self.naam
 
+    @property
+    def vraagt_schaal(self):
+        return self.soort == self.SCHAAL_SOORT
+
+    def clean(self):
+        if self.schaal_antwoord == self.Schaal.NEE and not self.schaal_toelichting:
+            raise ValidationError(
+                {"schaal_toelichting": _("Leg uit welke schaal beter past en waarom.")}
+            )
+
 
 class TeamQuerySet(models.QuerySet):
     def in_buurt(self, buurt):
@@ -257,6 +296,11 @@ class Team(models.Model):
 
     def __str__(self):
         return self.naam
+
+    def latest_intensiteit(self):
+        """The current intensity: the latest record, or None before the first one."""
+        latest = self.intensiteiten.order_by("-datum", "-id")
+        return latest.values_list("intensiteit", flat=True).first()
 
 
 class Teamintensiteit(models.Model):
