@@ -4,7 +4,6 @@ import pytest
 from playwright.sync_api import expect
 
 from buurt.models import Actor
-from partners.models import Partner
 from tests import factories as f
 from tests.browser import browser_page, login  # noqa: F401
 
@@ -12,12 +11,12 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def setup(buurt, coordinator):
+def buurt_with_partner(buurt, coordinator):
     f.make_partner(buurt, "Vzw Samen", niveau="vonk")
     return buurt
 
 
-def test_three_actors_in_a_row_without_a_reload_then_filter(browser_page, setup):  # noqa: F811
+def test_three_actors_in_a_row_without_a_reload_then_filter(browser_page, buurt_with_partner):  # noqa: F811
     page, base_url = browser_page
     login(page, base_url, "coord")
     page.goto(f"{base_url}/buurten/noord/ken-je-buurt/")
@@ -36,7 +35,7 @@ def test_three_actors_in_a_row_without_a_reload_then_filter(browser_page, setup)
         expect(page.get_by_label("Naam", exact=True)).to_be_focused()
         expect(page.get_by_label("Naam", exact=True)).to_have_value("")
     assert page.evaluate("window.zonderHerladen") is True
-    assert Actor.objects.filter(buurt=setup).count() == 4
+    assert Actor.objects.filter(buurt=buurt_with_partner).count() == 4
 
     page.get_by_label("Gekend via").fill("vzw")
     expect(page.locator("#aangebracht_door-suggesties option")).to_have_count(1)
@@ -57,7 +56,7 @@ def test_three_actors_in_a_row_without_a_reload_then_filter(browser_page, setup)
     assert page.evaluate("window.zonderHerladen") is True
 
 
-def test_duplicate_name_needs_confirmation(browser_page, setup):  # noqa: F811
+def test_duplicate_name_needs_confirmation(browser_page, buurt_with_partner):  # noqa: F811
     page, base_url = browser_page
     login(page, base_url, "coord")
     page.goto(f"{base_url}/buurten/noord/ken-je-buurt/")
@@ -65,38 +64,15 @@ def test_duplicate_name_needs_confirmation(browser_page, setup):  # noqa: F811
     page.locator("#id_soort").select_option("vereniging")
     page.get_by_role("button", name="Toevoegen").click()
     expect(page.get_by_text("staat al in de lijst")).to_be_visible()
-    assert Actor.objects.filter(buurt=setup).count() == 1
+    assert Actor.objects.filter(buurt=buurt_with_partner).count() == 1
     page.get_by_label("Ja, dit is een andere actor met dezelfde naam").check()
     page.get_by_role("button", name="Toevoegen").click()
     expect(page.locator("#actor-list .actor-row")).to_have_count(2)
 
 
-def test_rate_fire_log_a_success_and_see_it_on_the_dashboard(browser_page, setup):  # noqa: F811
+def test_inline_edit_and_delete_keep_the_keyboard_in_place(browser_page, buurt_with_partner):  # noqa: F811
     page, base_url = browser_page
-    login(page, base_url, "coord")
-    page.goto(f"{base_url}/buurten/noord/vonken/")
-    page.get_by_role("button", name="vuur voor Vzw Samen").click()
-    expect(page.get_by_role("button", name="vuur voor Vzw Samen")).to_have_attribute(
-        "aria-pressed", "true"
-    )
-    expect(page.locator("#vuur-samenvatting")).to_contain_text("vuur")
-    partner = Partner.objects.with_enthousiasme().get()
-    assert partner.huidig_enthousiasme == "vuur"
-
-    page.get_by_label("Wat lukte er?").fill("Eerste soepbar")
-    page.get_by_label("Betrokken partners").fill("Vzw Samen")
-    page.get_by_role("button", name="Succes noteren").click()
-    expect(page.locator("#succes-list")).to_contain_text("Eerste soepbar")
-    expect(page.get_by_label("Wat lukte er?")).to_have_value("")
-
-    page.get_by_role("link", name="Overzicht").click()
-    expect(page.locator("#groei-successen figcaption")).to_contain_text("1")
-    expect(page.locator("#groei-vuur figcaption")).to_contain_text("1")
-
-
-def test_inline_edit_and_delete_keep_the_keyboard_in_place(browser_page, setup):  # noqa: F811
-    page, base_url = browser_page
-    mia = f.make_actor(setup, "Mia", soort="bewoner")
+    mia = f.make_actor(buurt_with_partner, "Mia", soort="bewoner")
     login(page, base_url, "coord")
     page.goto(f"{base_url}/buurten/noord/ken-je-buurt/")
     page.get_by_role("link", name="Bewerken Mia").click()
