@@ -2,7 +2,7 @@ from django.shortcuts import get_object_or_404
 
 from buurt.access import get_buurt_for_user
 
-from .models import Activiteit, Initiatief, Team
+from .models import Activiteit, Deelname, Initiatief, Team
 
 
 def get_activiteit_for_user(request, slug, pk, write=False):
@@ -19,3 +19,10 @@ def get_team_for_user(request, slug, pk, write=False):
     buurt = get_buurt_for_user(request, slug, write=write)
     team = get_object_or_404(Team.objects.in_buurt(buurt).select_related("initiatief"), pk=pk)
     return buurt, team
+
+
+def get_deelname_for_user(request, slug, pk, write=False):
+    """A running membership of a team in the buurt; a closed one is history, not editable."""
+    buurt = get_buurt_for_user(request, slug, write=write)
+    deelnames = Deelname.objects.in_buurt(buurt).actief().select_related("partner__actor", "team")
+    return buurt, get_object_or_404(deelnames, pk=pk)

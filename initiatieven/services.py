@@ -68,8 +68,7 @@ def create_team(initiatief, *, naam, doel, intensiteit, leden, door=None, **extr
 def update_team(team, *, intensiteit, door=None):
     """Save the team's fields; a changed intensity becomes a new dated record."""
     team.save()
-    current = team.intensiteiten.order_by("-datum", "-id").values_list("intensiteit", flat=True)
-    if current.first() != intensiteit:
+    if team.latest_intensiteit() != intensiteit:
         Teamintensiteit.objects.create(team=team, intensiteit=intensiteit, door=door)
     return team
 

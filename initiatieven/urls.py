@@ -1,36 +1,48 @@
 from django.urls import path
 
-from . import views
+from .views import bomen_pages, fruit_pages, initiatief_pages
 
 app_name = "initiatieven"
 
 urlpatterns = [
-    path("buurten/<slug:slug>/fruit/", views.fruit_view, name="fruit"),
+    path("buurten/<slug:slug>/fruit/", fruit_pages.fruit_view, name="fruit"),
     path(
         "buurten/<slug:slug>/fruit/activiteiten/<int:pk>/",
-        views.activiteit_edit,
+        fruit_pages.activiteit_edit,
         name="activiteit_edit",
     ),
-    path("buurten/<slug:slug>/fruit/verbinden/", views.fruit_connect, name="fruit_connect"),
-    path("buurten/<slug:slug>/fruit/voortbouwen/", views.fruit_build_on, name="fruit_build_on"),
-    path("buurten/<slug:slug>/fruit/reik-hoger/", views.reik_hoger, name="reik_hoger"),
-    path("buurten/<slug:slug>/initiatieven/", views.initiatief_list, name="initiatief_list"),
-    path("buurten/<slug:slug>/initiatieven/kies-soort/", views.soort_choose, name="soort_choose"),
+    path("buurten/<slug:slug>/fruit/verbinden/", fruit_pages.fruit_connect, name="fruit_connect"),
     path(
-        "buurten/<slug:slug>/initiatieven/<int:pk>/schaal/", views.schaal_edit, name="schaal_edit"
+        "buurten/<slug:slug>/fruit/voortbouwen/", fruit_pages.fruit_build_on, name="fruit_build_on"
     ),
-    path("buurten/<slug:slug>/bomen/", views.bomen_view, name="bomen"),
-    path("buurten/<slug:slug>/bomen/nieuw-team/", views.team_create, name="team_create"),
+    path("buurten/<slug:slug>/fruit/reik-hoger/", fruit_pages.reik_hoger, name="reik_hoger"),
+    path(
+        "buurten/<slug:slug>/initiatieven/",
+        initiatief_pages.initiatief_list,
+        name="initiatief_list",
+    ),
+    path(
+        "buurten/<slug:slug>/initiatieven/kies-soort/",
+        initiatief_pages.soort_choose,
+        name="soort_choose",
+    ),
+    path(
+        "buurten/<slug:slug>/initiatieven/<int:pk>/schaal/",
+        initiatief_pages.schaal_edit,
+        name="schaal_edit",
+    ),
+    path("buurten/<slug:slug>/bomen/", bomen_pages.bomen_view, name="bomen"),
+    path("buurten/<slug:slug>/bomen/nieuw-team/", bomen_pages.team_create, name="team_create"),
     path(
         "buurten/<slug:slug>/initiatieven/suggesties/",
-        views.initiatief_suggestions,
+        initiatief_pages.initiatief_suggestions,
         name="initiatief_suggestions",
     ),
-    path("buurten/<slug:slug>/bomen/teams/<int:pk>/", views.team_edit, name="team_edit"),
+    path("buurten/<slug:slug>/bomen/teams/<int:pk>/", bomen_pages.team_edit, name="team_edit"),
     path(
         "buurten/<slug:slug>/bomen/deelnames/<int:pk>/",
-        views.deelname_edit,
+        bomen_pages.deelname_edit,
         name="deelname_edit",
     ),
-    path("buurten/<slug:slug>/bomen/bos/", views.bos_view, name="bos"),
+    path("buurten/<slug:slug>/bomen/bos/", bomen_pages.bos_view, name="bos"),
 ]

@@ -154,3 +154,16 @@ def test_a_buurt_with_actors_still_draws_the_map(coordinator_client, buurt):
     html = coordinator_client.get(reverse("initiatieven:bos", args=[buurt.slug])).text
     assert "<svg" in html
     assert "Nog niets om op de kaart te zetten" not in html
+
+
+def test_the_relation_table_pages_by_pagina_and_keeps_the_filter(coordinator_client, buurt):
+    hub = f.make_actor(buurt, "Hub", soort="bewoner")
+    for i in range(30):
+        f.make_relatie(hub, f.make_actor(buurt, f"Buur {i:02}", soort="bewoner"))
+    url = reverse("initiatieven:bos", args=[buurt.slug])
+    first = coordinator_client.get(url, {"soort": "bewoner"}).text
+    assert "?soort=bewoner&amp;pagina=2" in first
+    assert 'hx-target="#kaart"' in first
+    second = coordinator_client.get(url, {"soort": "bewoner", "pagina": 2}, HTTP_HX_REQUEST="true")
+    assert second.text.lstrip().startswith('<div id="kaart"')
+    assert "Pagina 2 van 2" in second.text

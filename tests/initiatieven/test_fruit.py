@@ -242,3 +242,18 @@ def test_a_specific_target_group_comes_before_all_residents(buurt):
         _activiteit(buurt, naam, [f.make_actor(buurt)], doelgroep=doelgroep)
     kansen, _more = laaghangend_fruit(buurt)
     assert [(k.a.naam, k.b.naam) for k in kansen] == [("C", "D"), ("A", "B")]
+
+
+def test_the_activities_page_by_pagina_and_with_htmx_swap_only_the_content(
+    coordinator_client, buurt
+):
+    for i in range(30):
+        f.make_activiteit(buurt, f"Activiteit {i:02}")
+    url = reverse("initiatieven:fruit", args=[buurt.slug])
+    first = coordinator_client.get(url).text
+    assert "?pagina=2" in first and 'hx-target="#inhoud"' in first
+    second = coordinator_client.get(
+        url, {"pagina": 2}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="inhoud"
+    )
+    assert second.text.lstrip().startswith('<div id="inhoud"')
+    assert "Activiteit 29" in second.text and "Activiteit 00" not in second.text

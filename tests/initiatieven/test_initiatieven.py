@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from initiatieven import forms
+from initiatieven import vuur
 from initiatieven.models import Initiatief
 from tests import factories as f
 from tests.queries import count_get_queries
@@ -168,7 +168,7 @@ def test_initiatives_page_query_count_does_not_grow(coordinator_client, buurt):
 def test_reaching_higher_names_a_few_partners_with_fire_and_no_others(
     coordinator_client, buurt, monkeypatch
 ):
-    monkeypatch.setattr(forms, "MAX_SUGGESTIONS", 2)
+    monkeypatch.setattr(vuur, "SUGGESTION_LIMIT", 2)
     f.make_partner(buurt, "Anna", niveau="geen")
     f.make_partner(buurt, "Bert", niveau="vonk")
     for naam in ("Zus", "Jan", "Mia"):

@@ -1,0 +1,23 @@
+"""The forms of the app, one module per job; importable from here as well."""
+
+from .activiteit import ActiviteitForm, RelatieVoorstelForm, VoortbouwForm
+from .initiatief import InitiatiefForm, ReikHogerForm, SchaalForm, SoortKeuzeForm
+from .succes import SuccesForm
+from .team import DeelnameForm, LedenFormSet, LidForm, TeamForm
+from .voorkeur import VoorkeurForm
+
+__all__ = [
+    "ActiviteitForm",
+    "DeelnameForm",
+    "InitiatiefForm",
+    "LedenFormSet",
+    "LidForm",
+    "ReikHogerForm",
+    "RelatieVoorstelForm",
+    "SchaalForm",
+    "SoortKeuzeForm",
+    "SuccesForm",
+    "TeamForm",
+    "VoorkeurForm",
+    "VoortbouwForm",
+]

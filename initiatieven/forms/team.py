@@ -1,0 +1,150 @@
+"""The forms of step 4: a team, its members and one membership."""
+
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from buurt.forms import resolve_actor, suggest_attrs
+from buurt.models import Actor, Samenwerkingsintensiteit
+
+from ..models import Initiatief, Middel, Participatieniveau, Team
+from .base import NoLabelColon
+
+
+class TeamForm(NoLabelColon, forms.ModelForm):
+    intensiteit = forms.ChoiceField(
+        label=_("Samenwerkingsintensiteit"), choices=Samenwerkingsintensiteit.choices
+    )
+    # A name with a few suggestions: a large buurt has hundreds of initiatives.
+    initiatief = forms.CharField(label=_("Initiatief"), max_length=200)
+
+    class Meta:
+        model = Team
+        fields = ["initiatief", "naam", "doel", "beslist_samen", "besluitvorming"]
+        widgets = {
+            "doel": forms.Textarea(attrs={"rows": 2}),
+            "besluitvorming": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, buurt, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.buurt = buurt
+        if self.instance.pk:
+            del self.fields["initiatief"]
+            self.auto_id = f"id_team{self.instance.pk}_%s"
+            return
+        attrs = suggest_attrs(buurt, self.add_prefix("initiatief"))
+        attrs["hx-get"] = reverse("initiatieven:initiatief_suggestions", args=[buurt.slug])
+        self.fields["initiatief"].widget.attrs.update(attrs)
+        gekozen = str(self.initial.get("initiatief") or "")
+        if gekozen.isdigit():  # "Team vormen" on the list of initiatives passes its id
+            self.initial["initiatief"] = (
+                Initiatief.objects.in_buurt(buurt)
+                .filter(pk=gekozen)
+                .values_list("naam", flat=True)
+                .first()
+            )
+
+    def clean_initiatief(self):
+        naam = self.cleaned_data["initiatief"].strip()
+        matches = list(Initiatief.objects.in_buurt(self.buurt).filter(naam__iexact=naam)[:2])
+        if len(matches) > 1:
+            raise forms.ValidationError(
+                _("Meerdere initiatieven heten “%(naam)s”. Geef ze eerst een andere naam."),
+                params={"naam": naam},
+            )
+        if not matches:
+            raise forms.ValidationError(
+                _("Geen initiatief “%(naam)s” in deze buurt."), params={"naam": naam}
+            )
+        return matches[0]
+
+
+class LidForm(NoLabelColon, forms.Form):
+    """One member row of a new team."""
+
+    partner = forms.CharField(label=_("Partner"), required=False, max_length=200)
+    participatieniveau = forms.ChoiceField(
+        label=_("Afgesproken participatieniveau"),
+        choices=[("", _("— kies —")), *Participatieniveau.choices],
+        required=False,
+    )
+    nodig = forms.BooleanField(label=_("Nodig voor het doel"), required=False, initial=True)
+    middelen = forms.MultipleChoiceField(
+        label=_("Brengt in"),
+        choices=Middel.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, buurt, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.buurt = buurt
+        # A name with a few suggestions: a select of every partner is too big in a large buurt.
+        self.fields["partner"].widget.attrs.update(
+            suggest_attrs(buurt, self.add_prefix("partner"), partners_only=True)
+        )
+
+    def clean_partner(self):
+        naam = self.cleaned_data["partner"].strip()
+        if not naam:
+            return None
+        candidates = Actor.objects.in_buurt(self.buurt).partners()
+        actor = resolve_actor(candidates, naam, _("“%(naam)s” is geen partner in deze buurt."))
+        return actor.partner
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("partner") and not cleaned.get("participatieniveau"):
+            self.add_error(
+                "participatieniveau", _("Kies het participatieniveau dat jullie afspreken.")
+            )
+        if (
+            cleaned.get("participatieniveau")
+            and not cleaned.get("partner")
+            and "partner" not in self.errors
+        ):
+            self.add_error("partner", _("Kies een partner voor dit niveau."))
+        return cleaned
+
+
+class BaseLedenFormSet(forms.BaseFormSet):
+    def __init__(self, *args, buurt, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.buurt = buurt
+
+    def get_form_kwargs(self, index):
+        return {"buurt": self.buurt}
+
+    def clean(self):
+        if any(self.errors):
+            return
+        partners = [f.cleaned_data["partner"] for f in self.forms if f.cleaned_data.get("partner")]
+        if not partners:
+            raise forms.ValidationError(_("Voeg minstens één partner toe aan het team."))
+        if len(partners) != len(set(partners)):
+            raise forms.ValidationError(_("Elke partner kan maar één keer in het team."))
+
+    def leden(self):
+        return [f.cleaned_data for f in self.forms if f.cleaned_data.get("partner")]
+
+
+LedenFormSet = forms.formset_factory(LidForm, formset=BaseLedenFormSet, extra=4, max_num=12)
+
+
+class DeelnameForm(NoLabelColon, forms.Form):
+    participatieniveau = forms.ChoiceField(
+        label=_("Afgesproken participatieniveau"), choices=Participatieniveau.choices
+    )
+    nodig = forms.BooleanField(label=_("Nodig voor het doel"), required=False)
+    middelen = forms.MultipleChoiceField(
+        label=_("Brengt in"),
+        choices=Middel.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    vertrekt = forms.BooleanField(
+        label=_("Verlaat het team vandaag"),
+        required=False,
+        help_text=_("De deelname wordt afgesloten, niet gewist: de geschiedenis blijft."),
+    )

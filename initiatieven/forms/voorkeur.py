@@ -1,0 +1,28 @@
+"""A partner's own preference, filled in on the partner page."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Middel, Participatieniveau
+
+
+class VoorkeurForm(forms.Form):
+    participatieniveau = forms.ChoiceField(
+        label=_("Hoe wil je betrokken zijn?"),
+        choices=Participatieniveau.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies hoe je betrokken wil zijn.")},
+    )
+    middelen = forms.MultipleChoiceField(
+        label=_("Wat kan je inbrengen?"),
+        choices=Middel.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={"invalid_choice": _("Kies middelen uit de lijst.")},
+    )
+    notitie = forms.CharField(
+        label=_("Wil je nog iets kwijt? (optioneel)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+    )

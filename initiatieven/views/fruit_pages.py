@@ -1,0 +1,187 @@
+"""Step 3: activities, the low-hanging-fruit finder and reaching higher."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import trigger_client_event
+
+from buurt.access import can_edit, get_buurt_for_user
+from buurt.models import Actor, Samenwerkingsintensiteit
+from buurt.rendering import paginate, render_page
+
+from .. import fruit, services
+from ..access import get_activiteit_for_user
+from ..forms import ActiviteitForm, ReikHogerForm, RelatieVoorstelForm, VoortbouwForm
+from ..forms.base import split_names
+from ..models import Activiteit, Initiatief
+from ..vuur import geen_vuur, partners_met_vuur, partners_named
+
+ACTIVITEITEN_PER_PAGE = 25
+FRUIT_CHANGED = "fruit-changed"
+
+
+def _kansen_context(buurt):
+    kansen, meer_kansen = fruit.laaghangend_fruit(buurt)
+    return {
+        "buurt": buurt,
+        "kansen": kansen,
+        "meer_kansen": meer_kansen,
+        "intensiteiten": Samenwerkingsintensiteit.choices,
+        "soorten": Initiatief.Soort.choices,
+    }
+
+
+def _fruit_context(request, buurt, form=None):
+    activiteiten = (
+        Activiteit.objects.in_buurt(buurt)
+        .prefetch_related(Prefetch("organisatoren", queryset=Actor.objects.only("id", "naam")))
+        .order_by("-loopt", "naam", "id")
+    )
+    if form is None and can_edit(buurt):
+        form = ActiviteitForm(buurt=buurt)
+    return {
+        **_kansen_context(buurt),
+        "activiteiten": paginate(request, activiteiten, ACTIVITEITEN_PER_PAGE),
+        "form": form,
+        "can_edit": can_edit(buurt),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def fruit_view(request, slug):
+    buurt = get_buurt_for_user(request, slug, write=request.method == "POST")
+    template = "initiatieven/fruit_page.html"
+    if request.method == "POST":
+        form = ActiviteitForm(request.POST, buurt=buurt)
+        toegevoegd = None
+        if form.is_valid():
+            activiteit = services.save_activiteit(form)
+            toegevoegd = _("Activiteit %(naam)s toegevoegd.") % {"naam": activiteit}
+            if not request.htmx:
+                messages.success(request, toegevoegd)
+                return redirect("initiatieven:fruit", slug=buurt.slug)
+            form = None
+        context = _fruit_context(request, buurt, form)
+        context["toegevoegd"] = toegevoegd
+        return render_page(request, template, context, "inhoud")
+    context = _fruit_context(request, buurt)
+    partial = "kansen" if request.htmx and request.htmx.target == "kansen" else "inhoud"
+    return render_page(request, template, context, partial)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activiteit_edit(request, slug, pk):
+    """One activity: its row, its inline edit row (HTMX) or its own page (without JS)."""
+    bewerk = request.method == "POST" or "bewerk" in request.GET
+    buurt, activiteit = get_activiteit_for_user(request, slug, pk, write=bewerk)
+    context = {"buurt": buurt, "activiteit": activiteit, "can_edit": can_edit(buurt)}
+    form = None
+    if request.method == "POST":
+        form = ActiviteitForm(request.POST, instance=activiteit, buurt=buurt)
+        if form.is_valid():
+            services.save_activiteit(form)
+            if not request.htmx:
+                messages.success(request, _("Activiteit %(naam)s bewaard.") % {"naam": activiteit})
+                return redirect("initiatieven:fruit", slug=buurt.slug)
+            response = render(request, "initiatieven/_activiteit_row.html", context)
+            return trigger_client_event(response, FRUIT_CHANGED)
+    elif bewerk:
+        form = ActiviteitForm(instance=activiteit, buurt=buurt)
+    context["form"] = form
+    if request.htmx:
+        row = "_activiteit_form_row.html" if form else "_activiteit_row.html"
+        return render(request, f"initiatieven/{row}", context)
+    return render(request, "initiatieven/activiteit_form.html", context)
+
+
+def _after_fruit_action(request, buurt, melding=None, fout=None):
+    """Without JS: back to the chances with a message. With HTMX: the refreshed chances."""
+    if not request.htmx:
+        messages.add_message(request, messages.ERROR if fout else messages.SUCCESS, fout or melding)
+        return redirect(reverse("initiatieven:fruit", args=[buurt.slug]) + "#kansen")
+    context = {**_kansen_context(buurt), "can_edit": True, "melding": melding, "fout": fout}
+    return render(request, "initiatieven/fruit_page.html#kansen", context)
+
+
+def _niet_bewaard(form):
+    fouten = "; ".join(str(e) for errors in form.errors.values() for e in errors)
+    return _("Niet bewaard: %(fouten)s") % {"fouten": fouten}
+
+
+@login_required
+@require_POST
+def fruit_connect(request, slug):
+    buurt = get_buurt_for_user(request, slug, write=True)
+    form = RelatieVoorstelForm(request.POST, buurt=buurt)
+    if not form.is_valid():
+        return _after_fruit_action(request, buurt, fout=_niet_bewaard(form))
+    van, naar = form.cleaned_data["van"], form.cleaned_data["naar"]
+    services.record_relatie(buurt, van, naar, form.cleaned_data["intensiteit"])
+    message = _("Relatie tussen %(van)s en %(naar)s vastgelegd.") % {"van": van, "naar": naar}
+    return _after_fruit_action(request, buurt, message)
+
+
+@login_required
+@require_POST
+def fruit_build_on(request, slug):
+    buurt = get_buurt_for_user(request, slug, write=True)
+    form = VoortbouwForm(request.POST, buurt=buurt)
+    if not form.is_valid():
+        return _after_fruit_action(request, buurt, fout=_niet_bewaard(form))
+    initiatief = services.create_initiatief(
+        buurt,
+        naam=form.cleaned_data["naam"],
+        soort=form.cleaned_data["soort"],
+        bouwt_voort_op=form.cleaned_data["activiteiten"],
+    )
+    message = _("Initiatief %(naam)s bouwt nu voort op %(activiteiten)s.") % {
+        "naam": initiatief,
+        "activiteiten": ", ".join(str(a) for a in form.cleaned_data["activiteiten"]),
+    }
+    return _after_fruit_action(request, buurt, message)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reik_hoger(request, slug):
+    buurt = get_buurt_for_user(request, slug, write=True)
+    # A preview ("toon") is a POST too, so the CSRF token never lands in a URL.
+    source = request.POST if request.method == "POST" else request.GET
+    if request.method == "POST" and "toon" not in request.POST:
+        form = ReikHogerForm(request.POST, buurt=buurt)
+        if form.is_valid():
+            data = form.cleaned_data
+            initiatief = services.create_initiatief(
+                buurt,
+                naam=data["naam"],
+                soort=data["soort"],
+                doel=data["doel"],
+                trekkers=[p.actor for p in data["partners"]],
+            )
+            messages.success(
+                request, _("Nieuw initiatief %(naam)s gestart.") % {"naam": initiatief}
+            )
+            return redirect("initiatieven:initiatief_list", slug=buurt.slug)
+        namen = request.POST.get("partners", "")
+    else:
+        # A preview, not a submission: show the choice again without any errors.
+        namen = source.get("partners", "")
+        initial = {name: source.get(name, "") for name in ("naam", "soort", "doel")}
+        form = ReikHogerForm(buurt=buurt, initial={**initial, "partners": namen})
+    gekozen, onbekend = partners_named(buurt, split_names(namen))
+    context = {
+        "buurt": buurt,
+        "form": form,
+        "gekozen": gekozen,
+        "onbekend": onbekend,
+        "geen_vuur": geen_vuur(gekozen),
+    }
+    if not request.htmx:
+        context["met_vuur"], context["meer_met_vuur"] = partners_met_vuur(buurt)
+    return render_page(request, "initiatieven/reik_hoger.html", context, "vuur")
