@@ -1,14 +1,19 @@
-"""Page times of steps 1-2 and the dashboard: a buurt of 100,000 actors versus a small one.
+"""Coordinator page times: a buurt of 100,000 actors versus a small one.
 
 Usage (from the repository root):
 
-    DEBUG=true .venv/bin/python bench/steps12.py [--actors 100000] [--runs 15]
-    DEBUG=true DATABASE_URL=postgres://... .venv/bin/python bench/steps12.py
+    DEBUG=true .venv/bin/python bench/pages.py [--actors 100000] [--small N] [--runs 15]
+        [--app buurt|coordinatie|initiatieven ...] [--refill]
+    DEBUG=true DATABASE_URL=postgres://... .venv/bin/python bench/pages.py
 
-The small buurt is the demo (`manage.py demo`); the large one, "bench-groot", is filled by
-`manage.py seed_scale` the first time and reused after (pass --refill to rebuild it). Prints
-the median (and fastest) time per page for both, the ratio large/small and the number of
-queries, which must be the same for both.
+Times the pages of ken je buurt, the dashboard, the actor page and vonken, and those of
+the initiatieven app (fruit, bomen, the list, het bos, reik hoger, the new-team form); --app
+picks some of them. The small buurt is the demo (`manage.py demo`); pass --small N to
+compare with a `seed_scale` buurt of N actors, "bench-klein", instead. The large one,
+"bench-groot", is filled by `manage.py seed_scale` the first time and reused after (pass
+--refill to rebuild the bench buurten). Prints the median (and fastest) time per page for
+both, the ratio large/small and the number of queries, which must be the same for both,
+except het bos: above 200 actors it first picks the most connected ones, one query more.
 """
 
 import argparse
@@ -32,13 +37,16 @@ from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
 
 from buurt.models import Actor, Buurt, Rol  # noqa: E402
 from demodata.management.commands.demo import SLUG as DEMO_SLUG  # noqa: E402
 
+APPS = ("buurt", "coordinatie", "initiatieven")
+
 
 def ensure(slug, actors, refill):
-    """The big buurt, filled by `seed_scale` unless it already has the right size."""
+    """A bench buurt, filled by `seed_scale` unless it already has the right size."""
     buurt = Buurt.objects.filter(slug=slug).first()
     if refill or buurt is None or Actor.objects.in_buurt(buurt).count() != actors:
         started = time.perf_counter()
@@ -60,6 +68,7 @@ def demo_buurt():
 
 
 def pages(buurt):
+    """(app, label, url, headers) of every page timed, in one buurt."""
     # The actor who brought in the most others: the heaviest detail page.
     top = (
         Actor.objects.in_buurt(buurt)
@@ -70,17 +79,30 @@ def pages(buurt):
         .values_list("aangebracht_door", flat=True)
         .first()
     ) or Actor.objects.in_buurt(buurt).values_list("pk", flat=True).first()
-    base = f"/buurten/{buurt.slug}"
+    slug = buurt.slug
+    ken_je_buurt = reverse("buurt:ken_je_buurt", args=[slug])
+    vonken = reverse("coordinatie:vonken", args=[slug])
     hx = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "actor-results"}
     return [
-        ("dashboard", f"{base}/", {}),
-        ("ken je buurt", f"{base}/ken-je-buurt/", {}),
-        ("  zoek 'peeters'", f"{base}/ken-je-buurt/?q=peeters", {}),
-        ("  soort, pagina 20", f"{base}/ken-je-buurt/?soort=vereniging&pagina=20", {}),
-        ("  htmx-filter", f"{base}/ken-je-buurt/?sector=zorg", hx),
-        ("  actor (introducer)", f"{base}/ken-je-buurt/{top}/", {}),
-        ("vonken", f"{base}/vonken/", {}),
-        ("  vonken pagina 5", f"{base}/vonken/?pagina=5", {}),
+        ("coordinatie", "dashboard", reverse("coordinatie:dashboard", args=[slug]), {}),
+        ("buurt", "ken je buurt", ken_je_buurt, {}),
+        ("buurt", "  zoek 'peeters'", f"{ken_je_buurt}?q=peeters", {}),
+        ("buurt", "  soort, pagina 20", f"{ken_je_buurt}?soort=vereniging&pagina=20", {}),
+        ("buurt", "  htmx-filter", f"{ken_je_buurt}?sector=zorg", hx),
+        (
+            "coordinatie",
+            "  actor (introducer)",
+            reverse("coordinatie:actor_detail", args=[slug, top]),
+            {},
+        ),
+        ("coordinatie", "vonken", vonken, {}),
+        ("coordinatie", "  vonken pagina 5", f"{vonken}?pagina=5", {}),
+        ("initiatieven", "fruit", reverse("initiatieven:fruit", args=[slug]), {}),
+        ("initiatieven", "bomen", reverse("initiatieven:bomen", args=[slug]), {}),
+        ("initiatieven", "initiatieven", reverse("initiatieven:initiatief_list", args=[slug]), {}),
+        ("initiatieven", "bos", reverse("initiatieven:bos", args=[slug]), {}),
+        ("initiatieven", "reik hoger", reverse("initiatieven:reik_hoger", args=[slug]), {}),
+        ("initiatieven", "nieuw team", reverse("initiatieven:team_create", args=[slug]), {}),
     ]
 
 
@@ -108,26 +130,36 @@ def measure(client, urls, headers, runs):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--actors", type=int, default=100_000)
+    parser.add_argument("--small", type=int, help="a seed_scale buurt of N actors, not the demo")
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--app", choices=APPS, action="append", help="only these apps' pages")
     parser.add_argument("--refill", action="store_true")
     args = parser.parse_args()
+    apps = args.app or APPS
 
     call_command("migrate", verbosity=0)
-    klein = demo_buurt()
+    klein = ensure("bench-klein", args.small, args.refill) if args.small else demo_buurt()
     groot = ensure("bench-groot", args.actors, args.refill)
     small_size = Actor.objects.in_buurt(klein).count()
     user, _created = get_user_model().objects.get_or_create(username="bench-coordinator")
     for buurt in (klein, groot):
-        Rol.objects.get_or_create(user=user, buurt=buurt, defaults={"rol": "coordinator"})
+        Rol.objects.update_or_create(
+            user=user, buurt=buurt, defaults={"rol": Rol.Soort.COORDINATOR}
+        )
     client = Client(HTTP_HOST="localhost")
     client.force_login(user)
 
     print(f"database: {connection.vendor}; median (and fastest) of {args.runs} runs")
-    print(f"{'page':20} {f'demo ({small_size})':>17} {args.actors:>17}  ratio (fastest)  queries")
+    print(
+        f"{'page':20} {f'{klein.slug} ({small_size})':>17} {args.actors:>17}"
+        "  ratio (fastest)  queries"
+    )
     ratios, fastest = [], []
-    for (label, small_url, headers), (_l, large_url, _h) in zip(
+    for (app, label, small_url, headers), (_a, _l, large_url, _h) in zip(
         pages(klein), pages(groot), strict=True
     ):
+        if app not in apps:
+            continue
         small_q, large_q = (count_queries(client, url, headers) for url in (small_url, large_url))
         (small_ms, small_min), (large_ms, large_min) = measure(
             client, [small_url, large_url], headers, args.runs
