@@ -4,9 +4,9 @@ from initiatieven.models import Team, Voorkeur
 from tests import factories as f
 from tests.browser import browser_page, login  # noqa: F401
 
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+
 def test_coordinator_creates_a_team_sees_the_gap_and_the_checklist_change(
     browser_page,  # noqa: F811
     buurt,

@@ -5,9 +5,9 @@ from initiatieven.models import Initiatief
 from tests import factories as f
 from tests.browser import browser_page, login  # noqa: F401
 
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+
 def test_coordinator_connects_two_activities_from_the_finder(browser_page, buurt, coordinator):  # noqa: F811
     page, base_url = browser_page
     okra, wgc = f.make_actor(buurt, "Okra"), f.make_actor(buurt, "Wijkgezondheidscentrum")
@@ -27,8 +27,6 @@ def test_coordinator_connects_two_activities_from_the_finder(browser_page, buurt
     assert (relatie.van, relatie.naar, relatie.intensiteit) == (okra, wgc, "actief_afstemmen")
 
 
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
 def test_coordinator_reaches_higher_picking_partners_from_suggestions(
     browser_page,  # noqa: F811
     buurt,

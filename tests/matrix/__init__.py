@@ -37,6 +37,12 @@ def write(coordinator_status):
     }
 
 
+# A datalist's suggestions: asked without a datalist id, the coordinator gets a 400.
+SUGGESTIONS = {"GET": {**READ, "coordinator": 400}, "POST": NOT_ALLOWED}
+# A coordinator's form page: a POST without valid data shows the form again.
+FORM = {"GET": write(200), "POST": write(200)}
+
+
 @dataclass
 class Route:
     name: str

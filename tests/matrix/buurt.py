@@ -1,4 +1,4 @@
-from . import GET_ONLY, LOGIN, NOT_ALLOWED, POST_ONLY, READ, Route, slug, write
+from . import GET_ONLY, LOGIN, NOT_ALLOWED, POST_ONLY, SUGGESTIONS, Route, slug, write
 
 
 def _actor(w):
@@ -23,10 +23,7 @@ ROUTES = [
     Route(
         "buurt:actor_suggestions",
         kwargs=slug,
-        expect={
-            "GET": {**READ, "coordinator": 400},  # without a datalist id
-            "POST": NOT_ALLOWED,
-        },
+        expect=SUGGESTIONS,
     ),
     Route("buurt:actor_row", kwargs=_actor, expect=GET_ONLY, expect_text='class="actor-row"'),
     Route(

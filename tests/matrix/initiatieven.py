@@ -1,6 +1,6 @@
 from initiatieven.models import Initiatief
 
-from . import NOT_ALLOWED, READ, Route, slug, write
+from . import FORM, GET_ONLY, NOT_ALLOWED, READ, SUGGESTIONS, Route, slug, write
 
 
 def _buurtgericht(w):
@@ -42,7 +42,7 @@ ROUTES = [
     Route(
         "initiatieven:reik_hoger",
         kwargs=slug,
-        expect={"GET": write(200), "POST": write(200)},
+        expect=FORM,
         expect_text="Reik hoger: een nieuw initiatief",
     ),
     Route(
@@ -66,39 +66,36 @@ ROUTES = [
     Route(
         "initiatieven:bomen",
         kwargs=slug,
-        expect={"GET": READ, "POST": NOT_ALLOWED},
+        expect=GET_ONLY,
         expect_text="4. Ontwar de bomen",
     ),
     Route(
         "initiatieven:team_create",
         kwargs=slug,
-        expect={"GET": write(200), "POST": write(200)},
+        expect=FORM,
         expect_text="Nieuw team",
     ),
     Route(
         "initiatieven:initiatief_suggestions",
         kwargs=slug,
-        expect={
-            "GET": {**READ, "coordinator": 400},  # without a datalist id
-            "POST": NOT_ALLOWED,
-        },
+        expect=SUGGESTIONS,
     ),
     Route(
         "initiatieven:team_edit",
         kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.team.pk},
-        expect={"GET": write(200), "POST": write(200)},
+        expect=FORM,
         expect_text="Team Boodschappenteam bewerken",
     ),
     Route(
         "initiatieven:deelname_edit",
         kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.deelname.pk},
-        expect={"GET": write(200), "POST": write(200)},
+        expect=FORM,
         expect_text="Vzw Samen in Boodschappenteam",
     ),
     Route(
         "initiatieven:bos",
         kwargs=slug,
-        expect={"GET": READ, "POST": NOT_ALLOWED},
+        expect=GET_ONLY,
         expect_text="Het bos",
     ),
 ]
