@@ -214,7 +214,7 @@ def _meest_verbonden(relaties, soort, limit):
     them. Counting per actor with a correlated subquery is far too slow for 100,000 actors,
     and a GROUP BY over both ends hashes as many groups as there are connected actors;
     on PostgreSQL with 30,000 relations that took about five times longer than this
-    (bench/steps34.py).
+    (bench/pages.py).
     """
     ends = []
     for kant in ("van", "naar"):
