@@ -1,6 +1,8 @@
 from django.db import connection, transaction
 from django.utils import timezone
 
+from buurt.bulk import copy_rows
+
 from .imports import SPECS
 
 
@@ -19,7 +21,15 @@ def apply_import(buurt, plan):
     defaults = {column: model._meta.get_field(column).get_default() for column in columns}
     creates = [{**defaults, **row.values} for row in plan.creates]
     if connection.vendor == "postgresql":
-        _copy_rows(model, buurt, columns, timestamps, now, creates)
+        # COPY FROM STDIN: the fast path for large imports.
+        copy_rows(
+            model,
+            ["buurt", *columns, *timestamps],
+            (
+                [buurt.pk, *[values[c] for c in columns], *[now] * len(timestamps)]
+                for values in creates
+            ),
+        )
     else:
         model.objects.bulk_create(
             [model(buurt=buurt, **values, **dict.fromkeys(timestamps, now)) for values in creates],
@@ -39,15 +49,3 @@ def apply_import(buurt, plan):
         fields = sorted(changed) + (["gewijzigd_op"] if "gewijzigd_op" in timestamps else [])
         model.objects.bulk_update(objects.values(), fields, batch_size=500)
     return {"created": len(creates), "updated": len(updates)}
-
-
-def _copy_rows(model, buurt, columns, timestamps, now, creates):
-    """COPY FROM STDIN: the fast path for large imports on PostgreSQL."""
-    if not creates:
-        return
-    meta = model._meta
-    names = [meta.get_field(c).column for c in ["buurt", *columns, *timestamps]]
-    sql = f"COPY {meta.db_table} ({', '.join(names)}) FROM STDIN"  # noqa: S608 (model metadata)
-    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
-        for values in creates:
-            copy.write_row([buurt.pk, *[values[c] for c in columns], *[now] * len(timestamps)])
