@@ -40,7 +40,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from buurt.models import Actor, Buurt, Rol  # noqa: E402
-from demodata.management.commands.demo import SLUG as DEMO_SLUG  # noqa: E402
+from demodata.demo.data import SLUG as DEMO_SLUG  # noqa: E402
 
 APPS = ("buurt", "coordinatie", "initiatieven")
 
