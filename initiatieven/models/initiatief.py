@@ -1,0 +1,131 @@
+"""Initiatives, of the three kinds the research names."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, F, Q
+from django.utils.translation import gettext_lazy as _
+
+from buurt.models import Actor, Buurt
+
+from .activiteit import Activiteit
+
+
+class InitiatiefQuerySet(models.QuerySet):
+    def in_buurt(self, buurt):
+        return self.filter(buurt=buurt)
+
+    def with_counts(self):
+        """Annotate how many activities each builds on and how many teams it has."""
+        return self.annotate(
+            n_activiteiten=Count("bouwt_voort_op", distinct=True),
+            n_teams=Count("teams", distinct=True),
+        )
+
+
+class Initiatief(models.Model):
+    class Soort(models.TextChoices):
+        BEWONERSINITIATIEF = "bewonersinitiatief", _("warm en zorgzaam bewonersinitiatief")
+        ZORGZAAM_BUURTINITIATIEF = "zorgzaam_buurtinitiatief", _("zorgzaam buurtinitiatief")
+        BUURTGERICHT_ZORGINITIATIEF = (
+            "buurtgericht_zorginitiatief",
+            _("buurtgericht zorginitiatief"),
+        )
+
+    # The questions the research asks of each kind of initiative.
+    VRAGEN = {
+        Soort.BEWONERSINITIATIEF: [
+            _("Wie zijn de trekkers, en hoe houden we hun vuur brandend?"),
+            _("Wat hebben ze nodig om te groeien, zonder het over te nemen?"),
+            _("Laat duizend bloemen bloeien: welke kleine initiatieven verdienen een duwtje?"),
+        ],
+        Soort.ZORGZAAM_BUURTINITIATIEF: [
+            _("Zijn er al bewonersinitiatieven? Zo niet: wie start er een?"),
+            _("Zijn ze warm, maar nog niet zorgzaam? Hoe worden ze dat?"),
+            _("Vallen er bewoners uit de boot? Hoe wordt het initiatief inclusief?"),
+            _("Ondersteunen vrijwilligers en professionals, of nemen ze over?"),
+        ],
+        Soort.BUURTGERICHT_ZORGINITIATIEF: [
+            _("Welke zorg- en welzijnsprofessionals trekken het initiatief?"),
+            _("Hoe sluit het aan bij wat bewoners zelf al doen?"),
+            _("Is de buurt de juiste schaal voor dit doel?"),
+        ],
+    }
+    # Only an initiative of professionals has to ask whether the buurt is its right scale.
+    SCHAAL_SOORT = Soort.BUURTGERICHT_ZORGINITIATIEF
+
+    class Status(models.TextChoices):
+        IDEE = "idee", _("idee")
+        LOPEND = "lopend", _("lopend")
+        AFGEROND = "afgerond", _("afgerond")
+        GESTOPT = "gestopt", _("gestopt")
+
+    class Schaal(models.TextChoices):
+        JA = "ja", _("ja, de buurt is de juiste schaal")
+        NEE = "nee", _("nee, een andere schaal past beter")
+        TWIJFEL = "twijfel", _("nog niet zeker")
+
+    buurt = models.ForeignKey(
+        Buurt, on_delete=models.CASCADE, related_name="initiatieven", verbose_name=_("buurt")
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    soort = models.CharField(_("soort"), max_length=30, choices=Soort.choices)
+    doel = models.TextField(_("doel"), blank=True)
+    trekkers = models.ManyToManyField(
+        Actor, related_name="getrokken_initiatieven", blank=True, verbose_name=_("trekkers")
+    )
+    bouwt_voort_op = models.ManyToManyField(
+        Activiteit,
+        related_name="initiatieven",
+        blank=True,
+        verbose_name=_("bouwt voort op"),
+        help_text=_("Leeg laten voor een nieuw initiatief (hoger reiken)."),
+    )
+    schaal_antwoord = models.CharField(
+        _("is de buurt de juiste schaal?"), max_length=10, choices=Schaal.choices, blank=True
+    )
+    schaal_toelichting = models.TextField(_("toelichting bij de schaal"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.IDEE
+    )
+    gestart_op = models.DateField(_("gestart op"), null=True, blank=True)
+    afgerond_op = models.DateField(_("afgerond op"), null=True, blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    objects = InitiatiefQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["naam", "id"]
+        verbose_name = _("initiatief")
+        verbose_name_plural = _("initiatieven")
+        indexes = [models.Index(fields=["buurt", "soort"], name="initiatief_buurt_soort")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(afgerond_op__isnull=True)
+                | Q(gestart_op__isnull=True)
+                | Q(afgerond_op__gte=F("gestart_op")),
+                name="initiatief_afgerond_na_gestart",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    soort__in=[
+                        "bewonersinitiatief",
+                        "zorgzaam_buurtinitiatief",
+                        "buurtgericht_zorginitiatief",
+                    ]
+                ),
+                name="initiatief_geldige_soort",
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    @property
+    def vraagt_schaal(self):
+        return self.soort == self.SCHAAL_SOORT
+
+    def clean(self):
+        if self.schaal_antwoord == self.Schaal.NEE and not self.schaal_toelichting:
+            raise ValidationError(
+                {"schaal_toelichting": _("Leg uit welke schaal beter past en waarom.")}
+            )

@@ -1,0 +1,143 @@
+"""Small teams of step 4, their dated collaboration intensity and their members."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, OuterRef, Q, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from buurt.models import Samenwerkingsintensiteit
+from partners.models import Partner
+
+from .initiatief import Initiatief
+from .vocabularies import Participatieniveau, validate_middelen
+
+
+class TeamQuerySet(models.QuerySet):
+    def in_buurt(self, buurt):
+        return self.filter(initiatief__buurt=buurt)
+
+    def with_intensiteit(self):
+        latest = Teamintensiteit.objects.filter(team=OuterRef("pk")).order_by("-datum", "-id")
+        return self.annotate(huidige_intensiteit=Subquery(latest.values("intensiteit")[:1]))
+
+
+class Team(models.Model):
+    """A small, goal-oriented team within an initiative."""
+
+    initiatief = models.ForeignKey(
+        Initiatief, on_delete=models.CASCADE, related_name="teams", verbose_name=_("initiatief")
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    doel = models.TextField(_("specifiek gedeeld doel"), blank=True)
+    beslist_samen = models.BooleanField(
+        _("beslist samen als gelijkwaardige partners"), default=False
+    )
+    besluitvorming = models.TextField(_("hoe beslist het team?"), blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    objects = TeamQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["naam", "id"]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+
+    def __str__(self):
+        return self.naam
+
+    def latest_intensiteit(self):
+        """The current intensity: the latest record, or None before the first one."""
+        latest = self.intensiteiten.order_by("-datum", "-id")
+        return latest.values_list("intensiteit", flat=True).first()
+
+
+class Teamintensiteit(models.Model):
+    """Dated record of a team's collaboration intensity. The current one is the latest."""
+
+    team = models.ForeignKey(
+        Team, on_delete=models.CASCADE, related_name="intensiteiten", verbose_name=_("team")
+    )
+    intensiteit = models.CharField(
+        _("samenwerkingsintensiteit"), max_length=30, choices=Samenwerkingsintensiteit.choices
+    )
+    datum = models.DateField(_("datum"), default=timezone.localdate)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+
+    class Meta:
+        ordering = ["-datum", "-id"]
+        verbose_name = _("samenwerkingsintensiteit van een team")
+        verbose_name_plural = _("samenwerkingsintensiteiten van teams")
+        indexes = [models.Index(fields=["team", "-datum"], name="teamintensiteit_team_datum")]
+
+    def __str__(self):
+        return f"{self.team}: {self.get_intensiteit_display()} ({self.datum})"
+
+
+class DeelnameQuerySet(models.QuerySet):
+    def in_buurt(self, buurt):
+        return self.filter(team__initiatief__buurt=buurt)
+
+    def actief(self):
+        return self.filter(vertrokken_op__isnull=True)
+
+
+class Deelname(models.Model):
+    """A partner in a team, with the agreed participation level."""
+
+    team = models.ForeignKey(
+        Team, on_delete=models.CASCADE, related_name="deelnames", verbose_name=_("team")
+    )
+    partner = models.ForeignKey(
+        Partner, on_delete=models.CASCADE, related_name="deelnames", verbose_name=_("partner")
+    )
+    participatieniveau = models.CharField(
+        _("afgesproken participatieniveau"), max_length=20, choices=Participatieniveau.choices
+    )
+    nodig = models.BooleanField(_("nodig voor het doel"), default=True)
+    middelen = models.JSONField(
+        _("ingebrachte middelen"), default=list, blank=True, validators=[validate_middelen]
+    )
+    toegetreden_op = models.DateField(_("toegetreden op"), default=timezone.localdate)
+    vertrokken_op = models.DateField(_("vertrokken op"), null=True, blank=True)
+
+    objects = DeelnameQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["team", "partner__actor__naam", "id"]
+        verbose_name = _("deelname")
+        verbose_name_plural = _("deelnames")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(vertrokken_op__isnull=True) | Q(vertrokken_op__gte=F("toegetreden_op")),
+                name="deelname_vertrokken_na_toegetreden",
+            ),
+            models.UniqueConstraint(
+                fields=["team", "partner"],
+                condition=Q(vertrokken_op__isnull=True),
+                name="deelname_een_lopende_per_team",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.partner} in {self.team}"
+
+    def clean(self):
+        if self.vertrokken_op and self.toegetreden_op and self.vertrokken_op < self.toegetreden_op:
+            raise ValidationError(
+                {"vertrokken_op": _("De vertrekdatum ligt vóór de datum van toetreden.")}
+            )
+        if (
+            self.team_id
+            and self.partner_id
+            and self.team.initiatief.buurt_id != self.partner.actor.buurt_id
+        ):
+            raise ValidationError({"partner": _("Kies een partner uit dezelfde buurt.")})
