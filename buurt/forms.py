@@ -9,6 +9,24 @@ from django.utils.translation import gettext_lazy as _
 from .models import Actor, Relatie, Samenwerkingsintensiteit
 
 NAME_SEPARATOR = ";"
+# The largest id a request may name: a 64-bit signed integer, what SQLite's INTEGER and
+# PostgreSQL's bigint hold. A larger number is no id, not a crash in the database driver.
+MAX_ID = 2**63 - 1
+# A field of several names holds at most this many characters (see initiatieven.forms).
+NAMES_MAX_LENGTH = 2000
+
+
+def id_field(**kwargs):
+    """A form field for an id from a request: "²", "1e3" or 2**64 are refused, not a 500."""
+    return forms.IntegerField(min_value=1, max_value=MAX_ID, **kwargs)
+
+
+def parse_id(value):
+    """The id in `value` (a query or POST parameter), or None when it is no valid id."""
+    try:
+        return id_field(required=False).clean(value)
+    except forms.ValidationError:
+        return None
 
 
 def suggest_attrs(buurt, html_name, partners_only=False, multiple=False):
@@ -84,7 +102,7 @@ class ActorFilterForm(forms.Form):
         required=False,
         choices=[("", _("alle sectoren")), *Actor.Sector.choices],
     )
-    via = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    via = id_field(required=False, widget=forms.HiddenInput)
 
     def filter(self, queryset):
         if not self.is_valid():
@@ -108,6 +126,19 @@ class ActorFilterForm(forms.Form):
             if value:
                 qd[key] = value
         return qd.urlencode()
+
+
+class SuggestionForm(forms.Form):
+    """What a name field with suggestions sends: the id of the list to fill, the typed
+    text (the value of the field the request names) and whether it holds several names."""
+
+    list = forms.RegexField(r"^[-\w]+\Z", max_length=100)
+    typed = forms.CharField(required=False, max_length=NAMES_MAX_LENGTH)
+    multiple = forms.BooleanField(required=False)
+
+    def __init__(self, query):
+        data = {key: query.get(key, "") for key in ("list", "multiple")}
+        super().__init__({**data, "typed": query.get(query.get("field", ""), "")})
 
 
 class ActorForm(forms.ModelForm):

@@ -3,7 +3,7 @@
 from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 
-from .forms import NAME_SEPARATOR
+from .forms import NAME_SEPARATOR, SuggestionForm
 
 SUGGESTION_LIMIT = 10
 
@@ -15,12 +15,13 @@ def datalist_response(request, queryset, limit=SUGGESTION_LIMIT):
     to fill (``list``); with ``multiple`` the field holds several names and only the last
     one is matched, each option repeating the names before it.
     """
-    list_id = request.GET.get("list", "")
-    if not list_id.replace("-", "").replace("_", "").isalnum():
-        return HttpResponseBadRequest()
-    typed = request.GET.get(request.GET.get("field", ""), "")
+    form = SuggestionForm(request.GET)
+    if not form.is_valid():
+        fouten = " ".join(e for errors in form.errors.values() for e in errors)
+        return HttpResponseBadRequest(fouten, content_type="text/plain; charset=utf-8")
+    list_id, typed = form.cleaned_data["list"], form.cleaned_data["typed"]
     prefix = ""
-    if request.GET.get("multiple"):
+    if form.cleaned_data["multiple"]:
         *done, typed = typed.split(NAME_SEPARATOR)
         prefix = "".join(f"{naam.strip()}{NAME_SEPARATOR} " for naam in done if naam.strip())
     typed = typed.strip()

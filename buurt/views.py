@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .access import can_edit, get_actor_for_user, get_buurt_for_user, get_relatie_for_user
-from .forms import ActorFilterForm, ActorForm
+from .forms import ActorFilterForm, ActorForm, parse_id
 from .models import Actor, Buurt, Relatie
 from .rendering import paginate, render_page, wants_partial
 from .suggestions import datalist_response
@@ -234,9 +234,9 @@ def relatie_end(request, slug, pk):
         relatie.tot = max(timezone.localdate(), relatie.sinds)
         relatie.save(update_fields=["tot"])
         messages.success(request, _("De relatie is beëindigd; ze blijft in de geschiedenis."))
-    back = request.POST.get("actor", "")
-    if back.isdigit() and int(back) in (relatie.van_id, relatie.naar_id):
-        return redirect("coordinatie:actor_detail", slug=buurt.slug, pk=int(back))
+    back = parse_id(request.POST.get("actor"))
+    if back in (relatie.van_id, relatie.naar_id):
+        return redirect("coordinatie:actor_detail", slug=buurt.slug, pk=back)
     return redirect("coordinatie:actor_detail", slug=buurt.slug, pk=relatie.van_id)
 
 
