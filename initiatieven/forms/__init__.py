@@ -1,7 +1,13 @@
 """The forms of the app, one module per job; importable from here as well."""
 
 from .activiteit import ActiviteitForm, RelatieVoorstelForm, VoortbouwForm
-from .initiatief import InitiatiefForm, ReikHogerForm, SchaalForm, SoortKeuzeForm
+from .initiatief import (
+    InitiatiefForm,
+    PartnerKeuzeForm,
+    ReikHogerForm,
+    SchaalForm,
+    SoortKeuzeForm,
+)
 from .succes import SuccesForm
 from .team import DeelnameForm, LedenFormSet, LidForm, TeamForm
 from .voorkeur import VoorkeurForm
@@ -12,6 +18,7 @@ __all__ = [
     "InitiatiefForm",
     "LedenFormSet",
     "LidForm",
+    "PartnerKeuzeForm",
     "ReikHogerForm",
     "RelatieVoorstelForm",
     "SchaalForm",

@@ -9,7 +9,10 @@ from buurt.forms import NAME_SEPARATOR, suggest_attrs
 from buurt.models import Actor, Samenwerkingsintensiteit
 
 from ..models import Activiteit, Initiatief
-from .base import NoLabelColon, names_field, resolve_names
+from .base import BoundedModelMultipleChoiceField, NoLabelColon, names_field, resolve_names
+
+# A suggestion joins two activities; an initiative rarely builds on more than a few.
+MAX_ACTIVITEITEN = 50
 
 
 class ActiviteitForm(NoLabelColon, forms.ModelForm):
@@ -66,8 +69,11 @@ class RelatieVoorstelForm(NoLabelColon, forms.Form):
 class VoortbouwForm(NoLabelColon, forms.Form):
     """Start an initiative that builds on the activities of a suggestion."""
 
-    activiteiten = forms.ModelMultipleChoiceField(
-        queryset=Activiteit.objects.none(), widget=forms.MultipleHiddenInput
+    activiteiten = BoundedModelMultipleChoiceField(
+        queryset=Activiteit.objects.none(),
+        widget=forms.MultipleHiddenInput,
+        max_choices=MAX_ACTIVITEITEN,
+        max_message=_("Kies hoogstens %(max)s activiteiten."),
     )
     naam = forms.CharField(label=_("Naam van het initiatief"), max_length=200)
     soort = forms.ChoiceField(label=_("Soort"), choices=Initiatief.Soort.choices)

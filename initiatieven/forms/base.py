@@ -1,9 +1,19 @@
 """What every form of the app shares."""
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from buurt.forms import NAME_SEPARATOR, dutch_empty_choices, resolve_actor
+from buurt.forms import (
+    NAME_SEPARATOR,
+    NAMES_MAX_LENGTH,
+    dutch_empty_choices,
+    id_field,
+    resolve_actor,
+)
+
+# A field of names is resolved one name at a time: this many is plenty for one form.
+MAX_NAMES = 50
 
 
 class NoLabelColon:
@@ -14,16 +24,6 @@ class NoLabelColon:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         dutch_empty_choices(self)
-
-
-def names_field(label, required=True):
-    """A text field of names separated by a semicolon (see ``split_names``)."""
-    return forms.CharField(
-        label=label,
-        required=required,
-        max_length=2000,
-        help_text=_("Namen, gescheiden door een puntkomma."),
-    )
 
 
 def split_names(text):
@@ -42,3 +42,54 @@ def resolve_names(candidates, text, not_found=None):
     if errors:
         raise forms.ValidationError(errors)
     return actoren
+
+
+class MaxNamesValidator(MaxLengthValidator):
+    message = _("Geef hoogstens %(limit_value)s namen op.")
+
+    def clean(self, x):
+        return len(split_names(x))
+
+
+def names_field(label, required=True):
+    """A text field of names separated by a semicolon (see ``split_names``)."""
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=NAMES_MAX_LENGTH,
+        validators=[MaxNamesValidator(MAX_NAMES)],
+        help_text=_("Namen, gescheiden door een puntkomma."),
+    )
+
+
+def validate_distinct(values):
+    """Checkboxes send each value once: a list repeating one is crafted, and refused."""
+    if len(values) != len(set(values)):
+        raise forms.ValidationError(_("Kies elke waarde hoogstens één keer."), code="duplicate")
+
+
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A choice of at most `max_choices` objects by id (`max_message` names ``%(max)s``).
+    Each value must be an id the database can hold: "²" or 2**64 is a form error, not a
+    crash in the driver."""
+
+    def __init__(self, *args, max_choices, max_message, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.max_choices = max_choices
+        self.max_message = max_message
+
+    def _check_values(self, value):
+        if len(value) > self.max_choices:
+            raise forms.ValidationError(
+                self.max_message, code="max_choices", params={"max": self.max_choices}
+            )
+        for pk in value:
+            try:
+                id_field().clean(pk)
+            except forms.ValidationError:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                ) from None
+        return super()._check_values(value)

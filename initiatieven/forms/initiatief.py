@@ -78,6 +78,18 @@ class SoortKeuzeForm(NoLabelColon, forms.Form):
         return Initiatief.Soort.ZORGZAAM_BUURTINITIATIEF
 
 
+class PartnerKeuzeForm(forms.Form):
+    """The partner names of a preview in "reik hoger", checked like those of a submission."""
+
+    partners = names_field(_("Partners die je nodig hebt"), required=False)
+
+    def partners_named(self, buurt):
+        """(partners, problems) as ``vuur.partners_named``; the field's errors are problems."""
+        if not self.is_valid():
+            return [], self.errors["partners"]
+        return partners_named(buurt, split_names(self.cleaned_data["partners"]))
+
+
 class ReikHogerForm(NoLabelColon, forms.Form):
     """A new initiative that does not build on an existing activity."""
 

@@ -4,11 +4,11 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from buurt.forms import resolve_actor, suggest_attrs
+from buurt.forms import parse_id, resolve_actor, suggest_attrs
 from buurt.models import Actor, Samenwerkingsintensiteit
 
 from ..models import Initiatief, Middel, Participatieniveau, Team
-from .base import NoLabelColon
+from .base import NoLabelColon, validate_distinct
 
 
 class TeamForm(NoLabelColon, forms.ModelForm):
@@ -36,8 +36,8 @@ class TeamForm(NoLabelColon, forms.ModelForm):
         attrs = suggest_attrs(buurt, self.add_prefix("initiatief"))
         attrs["hx-get"] = reverse("initiatieven:initiatief_suggestions", args=[buurt.slug])
         self.fields["initiatief"].widget.attrs.update(attrs)
-        gekozen = str(self.initial.get("initiatief") or "")
-        if gekozen.isdigit():  # "Team vormen" on the list of initiatives passes its id
+        gekozen = parse_id(self.initial.get("initiatief"))
+        if gekozen:  # "Team vormen" on the list of initiatives passes its id
             self.initial["initiatief"] = (
                 Initiatief.objects.in_buurt(buurt)
                 .filter(pk=gekozen)
@@ -75,6 +75,7 @@ class LidForm(NoLabelColon, forms.Form):
         choices=Middel.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        validators=[validate_distinct],
     )
 
     def __init__(self, *args, buurt, **kwargs):
@@ -129,7 +130,10 @@ class BaseLedenFormSet(forms.BaseFormSet):
         return [f.cleaned_data for f in self.forms if f.cleaned_data.get("partner")]
 
 
-LedenFormSet = forms.formset_factory(LidForm, formset=BaseLedenFormSet, extra=4, max_num=12)
+# A crafted TOTAL_FORMS builds no more than twelve forms (Django's default is 1,000 more).
+LedenFormSet = forms.formset_factory(
+    LidForm, formset=BaseLedenFormSet, extra=4, max_num=12, absolute_max=12, validate_max=True
+)
 
 
 class DeelnameForm(NoLabelColon, forms.Form):
@@ -142,6 +146,7 @@ class DeelnameForm(NoLabelColon, forms.Form):
         choices=Middel.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        validators=[validate_distinct],
     )
     vertrekt = forms.BooleanField(
         label=_("Verlaat het team vandaag"),

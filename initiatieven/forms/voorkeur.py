@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Middel, Participatieniveau
+from .base import validate_distinct
 
 
 class VoorkeurForm(forms.Form):
@@ -18,6 +19,7 @@ class VoorkeurForm(forms.Form):
         choices=Middel.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
+        validators=[validate_distinct],
         error_messages={"invalid_choice": _("Kies middelen uit de lijst.")},
     )
     notitie = forms.CharField(

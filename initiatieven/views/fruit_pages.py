@@ -15,10 +15,15 @@ from buurt.rendering import paginate, render_page
 
 from .. import fruit, services
 from ..access import get_activiteit_for_user
-from ..forms import ActiviteitForm, ReikHogerForm, RelatieVoorstelForm, VoortbouwForm
-from ..forms.base import split_names
+from ..forms import (
+    ActiviteitForm,
+    PartnerKeuzeForm,
+    ReikHogerForm,
+    RelatieVoorstelForm,
+    VoortbouwForm,
+)
 from ..models import Activiteit, Initiatief
-from ..vuur import geen_vuur, partners_met_vuur, partners_named
+from ..vuur import geen_vuur, partners_met_vuur
 
 ACTIVITEITEN_PER_PAGE = 25
 FRUIT_CHANGED = "fruit-changed"
@@ -168,13 +173,11 @@ def reik_hoger(request, slug):
                 request, _("Nieuw initiatief %(naam)s gestart.") % {"naam": initiatief}
             )
             return redirect("initiatieven:initiatief_list", slug=buurt.slug)
-        namen = request.POST.get("partners", "")
     else:
         # A preview, not a submission: show the choice again without any errors.
-        namen = source.get("partners", "")
-        initial = {name: source.get(name, "") for name in ("naam", "soort", "doel")}
-        form = ReikHogerForm(buurt=buurt, initial={**initial, "partners": namen})
-    gekozen, onbekend = partners_named(buurt, split_names(namen))
+        fields = ("naam", "soort", "doel", "partners")
+        form = ReikHogerForm(buurt=buurt, initial={name: source.get(name, "") for name in fields})
+    gekozen, onbekend = PartnerKeuzeForm(source).partners_named(buurt)
     context = {
         "buurt": buurt,
         "form": form,
