@@ -237,13 +237,3 @@ class RelatieForm(forms.Form):
         if naar is not None and Relatie.objects.lopend_tussen(self.actor, naar).exists():
             self.add_error("naar", _("Er loopt al een relatie met deze actor."))
         return cleaned
-
-    def save(self):
-        data = self.cleaned_data
-        return Relatie.objects.create(
-            buurt=self.actor.buurt,
-            van=self.actor,
-            naar=data["naar"],
-            intensiteit=data["intensiteit"],
-            sinds=data["sinds"],
-        )

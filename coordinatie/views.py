@@ -15,6 +15,7 @@ from buurt.forms import RelatieForm
 from buurt.models import Actor, Relatie
 from buurt.months import month_starts
 from buurt.rendering import paginate, render_page
+from buurt.services import add_relatie
 from initiatieven.forms import SuccesForm
 from initiatieven.models import Activiteit, Succes
 from initiatieven.services import log_succes
@@ -89,11 +90,13 @@ def relatie_create(request, slug, pk):
     buurt, actor = get_actor_for_user(request, slug, pk, write=True)
     form = RelatieForm(request.POST, actor=actor)
     if form.is_valid():
-        relatie = form.save()
-        messages.success(
-            request,
-            _("Relatie met %(naam)s toegevoegd.") % {"naam": relatie.naar.naam},
-        )
+        data = form.cleaned_data
+        naar = data["naar"]
+        _relatie, created = add_relatie(buurt, actor, naar, data["intensiteit"], data["sinds"])
+        if created:
+            messages.success(request, _("Relatie met %(naam)s toegevoegd.") % {"naam": naar.naam})
+        else:  # an identical submission got there first
+            messages.info(request, _("De relatie met %(naam)s bestaat al.") % {"naam": naar.naam})
         return redirect("coordinatie:actor_detail", slug=buurt.slug, pk=actor.pk)
     context = _actor_detail_context(buurt, actor, relatie_form=form)
     return render(request, "coordinatie/actor_detail.html", context)

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from buurt.models import Relatie
+from buurt.services import add_relatie
 
 from .models import Deelname, Initiatief, Succes, Team, Teamintensiteit, Voorkeur
 
@@ -16,16 +16,10 @@ def save_activiteit(form):
     return form.save()
 
 
-@transaction.atomic
 def record_relatie(buurt, van, naar, intensiteit):
-    """Record a new running relation between two actors, unless one already runs."""
-    existing = Relatie.objects.in_buurt(buurt).lopend_tussen(van, naar).first()
-    if existing:
-        return existing, False
-    relatie = Relatie.objects.create(
-        buurt=buurt, van=van, naar=naar, intensiteit=intensiteit, sinds=timezone.localdate()
-    )
-    return relatie, True
+    """Record a relation the fruit finder suggested, from today, unless one already runs;
+    return (relatie, created)."""
+    return add_relatie(buurt, van, naar, intensiteit, sinds=timezone.localdate())
 
 
 @transaction.atomic
