@@ -203,7 +203,10 @@ def partner_create(request, slug):
     form = PartnerCreateForm(request.POST, buurt=buurt)
     if form.is_valid():
         actor = form.cleaned_data["found"]
-        partner = make_partner(actor, door=request.user, niveau=form.cleaned_data["niveau"])
+        # An identical submission that got there first counts as this one: one partner.
+        partner, _created = make_partner(
+            actor, door=request.user, niveau=form.cleaned_data["niveau"]
+        )
         messages.success(request, _("%(naam)s is nu partner.") % {"naam": actor.naam})
         return redirect(reverse("coordinatie:vonken", args=[buurt.slug]) + f"#partner-{partner.pk}")
     return render(
