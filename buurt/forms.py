@@ -145,7 +145,9 @@ class ActorForm(forms.ModelForm):
     """Quick entry: name, kind, sector and who knows them.
 
     A second actor with the same name in the buurt is flagged before it is saved; the
-    coordinator confirms with ``bevestig_dubbel`` when it really is someone else.
+    coordinator confirms with ``bevestig_dubbel`` when it really is someone else. The
+    confirmation carries the number of namesakes shown, so a double click on it adds one
+    actor, not two.
     """
 
     bevestig_dubbel = forms.BooleanField(
@@ -167,6 +169,7 @@ class ActorForm(forms.ModelForm):
         self.buurt = buurt
         self.instance.buurt = buurt
         self.duplicate = None
+        self.known_namesakes = 0
         if self.instance.aangebracht_door_id:
             self.initial["aangebracht_door"] = self.instance.aangebracht_door.naam
         self.fields["aangebracht_door"].widget.attrs.update(
@@ -195,16 +198,29 @@ class ActorForm(forms.ModelForm):
             if self.instance.pk:
                 duplicates = duplicates.exclude(pk=self.instance.pk)
             self.duplicate = duplicates.first()
-            if self.duplicate and not cleaned.get("bevestig_dubbel"):
-                self.add_error(
-                    "naam",
-                    _(
-                        "Er is al een actor “%(naam)s” in deze buurt. Is dit iemand anders? "
-                        "Vink dan hieronder aan dat het een andere actor is."
-                    )
-                    % {"naam": self.duplicate.naam},
-                )
+            if self.duplicate:
+                self._confirm_namesakes(duplicates.count(), cleaned.get("bevestig_dubbel"))
         return cleaned
+
+    def _confirm_namesakes(self, count, confirmed):
+        """Without a confirmation, flag the duplicate. The checkbox's value is the number of
+        namesakes shown; a confirmation of fewer than there are now came from a double
+        click, and ``known_namesakes`` tells add_actor so."""
+        self.fields["bevestig_dubbel"].widget.attrs["value"] = count
+        shown = str(self.data.get(self.add_prefix("bevestig_dubbel"), ""))
+        if not confirmed:
+            self.add_error(
+                "naam",
+                _(
+                    "Er is al een actor “%(naam)s” in deze buurt. Is dit iemand anders? "
+                    "Vink dan hieronder aan dat het een andere actor is."
+                )
+                % {"naam": self.duplicate.naam},
+            )
+        elif shown.isdecimal() and len(shown) < 10:
+            self.known_namesakes = min(int(shown), count)
+        else:  # ticked in a form that did not say how many it showed
+            self.known_namesakes = count
 
 
 class RelatieForm(forms.Form):

@@ -14,6 +14,7 @@ from .access import can_edit, get_actor_for_user, get_buurt_for_user, get_relati
 from .forms import ActorFilterForm, ActorForm, parse_id
 from .models import Actor, Buurt, Relatie
 from .rendering import paginate, render_page, wants_partial
+from .services import add_actor
 from .suggestions import datalist_response
 
 ACTORS_PER_PAGE = 25
@@ -132,7 +133,8 @@ def actor_create(request, slug):
     buurt = get_buurt_for_user(request, slug, write=True)
     form = ActorForm(request.POST, buurt=buurt)
     if form.is_valid():
-        actor = form.save()
+        # An identical submission that got there first counts as this one: one actor.
+        actor, _created = add_actor(form.save(commit=False), form.known_namesakes)
         if not request.htmx:
             messages.success(request, _("%(naam)s is toegevoegd.") % {"naam": actor.naam})
             return redirect("buurt:ken_je_buurt", slug=buurt.slug)

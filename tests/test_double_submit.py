@@ -105,6 +105,22 @@ def test_an_actor_posted_twice_is_added_once(buurt, coordinator):
     assert Actor.objects.filter(naam="Anna Peeters").count() == 1
 
 
+def test_the_namesake_warning_sends_how_many_namesakes_it_showed(buurt, coordinator):
+    f.make_actor(buurt, "Anna Peeters")
+    client = Client()
+    client.force_login(coordinator)
+    html = client.post(*_actor_request(buurt, "anna peeters")).content.decode()
+    assert 'name="bevestig_dubbel" value="1"' in html
+
+
+def test_a_confirmed_namesake_posted_twice_is_added_once(buurt, coordinator):
+    f.make_actor(buurt, "Anna Peeters")
+    request = _actor_request(buurt, "Anna Peeters", bevestig_dubbel="1")
+    statuses = post_twice(coordinator, *request)
+    assert max(statuses) < 500
+    assert Actor.objects.filter(naam="Anna Peeters").count() == 2
+
+
 @needs_postgres
 @committed
 @pytest.mark.parametrize("request_for", [_relatie_request, _connect_request])
@@ -142,7 +158,7 @@ def test_an_actor_posted_at_once_is_added_once(buurt, coordinator):
 @committed
 def test_a_confirmed_namesake_posted_at_once_is_added_once(buurt, coordinator):
     f.make_actor(buurt, "Anna Peeters")
-    request = _actor_request(buurt, "Anna Peeters", bevestig_dubbel="on")
+    request = _actor_request(buurt, "Anna Peeters", bevestig_dubbel="1")
     statuses = post_at_once(coordinator, [request] * AT_ONCE)
     assert max(statuses) < 500, statuses
     assert Actor.objects.filter(naam="Anna Peeters").count() == 2
