@@ -8,7 +8,9 @@ and column. Nothing here writes; services.apply_import does, only for a plan wit
 
 import csv
 import io
+import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -38,13 +40,14 @@ class Spec:
     optional: tuple
     max_lengths: dict
     choices: dict  # column -> TextChoices
+    variants: dict  # column -> other headers that mean it, besides its name and label
 
     @property
     def columns(self):
         return self.required + self.optional
 
 
-def _spec(model, columns, required, choices):
+def _spec(model, columns, required, choices, variants):
     """The import of a model's spreadsheet `columns`, with an optional buurt column that
     must name the buurt imported into; text lengths are the model's own."""
     fields = [model._meta.get_field(column) for column in columns]
@@ -54,6 +57,7 @@ def _spec(model, columns, required, choices):
         tuple(column for column in columns if column not in required) + ("buurt",),
         {f.name: f.max_length for f in fields if f.max_length and not f.choices},
         choices,
+        variants,
     )
 
 
@@ -63,12 +67,23 @@ SPECS = {
         buurt_resources.SPREADSHEET_COLUMNS,
         ("naam", "soort"),
         {"soort": Actor.Soort, "sector": Actor.Sector},
+        {
+            "omschrijving": ("beschrijving",),
+            "email": ("e-mailadres", "mail", "mailadres"),
+            "telefoon": ("telefoonnummer", "tel", "tel. nr.", "gsm", "gsm-nummer"),
+        },
     ),
     "activiteiten": _spec(
         Activiteit,
         initiatieven_resources.SPREADSHEET_COLUMNS,
         ("naam",),
         {"doelgroep": Doelgroep, "thema": Thema, "frequentie": Frequentie},
+        {
+            "omschrijving": ("beschrijving",),
+            "loopt": ("actief",),
+            "gestart_op": ("gestart", "startdatum", "begindatum"),
+            "gestopt_op": ("gestopt", "stopdatum", "einddatum"),
+        },
     ),
 }
 
@@ -101,8 +116,10 @@ def read_upload(uploaded):
     table = [row for row in table if any(cell.strip() for cell in row)]
     if not table:
         raise ImportRejected(_("Het bestand is leeg."))
-    header = [cell.strip().lower() for cell in table[0]]
-    rows = table[1:]
+    header = [cell.strip() for cell in table[0]]
+    while header and not header[-1]:  # empty trailing columns, e.g. ";;" or formatted cells
+        header.pop()
+    rows = [_without_empty_tail(row, len(header)) for row in table[1:]]
     if not rows:
         raise ImportRejected(_("Het bestand bevat alleen kolomnamen en geen rijen."))
     if len(rows) > MAX_ROWS:
@@ -113,24 +130,53 @@ def read_upload(uploaded):
     return header, rows
 
 
+def _without_empty_tail(cells, width):
+    """The cells, less empty ones beyond the header's `width`."""
+    end = len(cells)
+    while end > width and not cells[end - 1].strip():
+        end -= 1
+    return cells[:end]
+
+
 def _read_csv(data):
     if b"\x00" in data:
         raise ImportRejected(_("Dit is geen tekstbestand. Kies een CSV- of XLSX-bestand."))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportRejected(
-            _(
-                "Het bestand is niet in UTF-8 opgeslagen. Kies in Excel ‘Opslaan als’ → "
-                "‘CSV UTF-8 (door komma’s gescheiden)’ of gebruik het XLSX-sjabloon."
-            )
-        ) from exc
+    text = _decode(data)
     first_line = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first_line.count)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    table = []
+    line = 1  # where the record being read starts
     try:
-        return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        for row in reader:
+            table.append(row)
+            line = reader.line_num + 1
     except csv.Error as exc:
-        raise ImportRejected(_("Het CSV-bestand is niet goed opgebouwd.")) from exc
+        raise ImportRejected(
+            _(
+                "Het CSV-bestand is niet goed opgebouwd vanaf regel %(line)s: een "
+                'aanhalingsteken (") wordt niet gesloten of staat midden in een cel. '
+                "Verwijder het of zet de hele cel tussen aanhalingstekens."
+            )
+            % {"line": line}
+        ) from exc
+    return table
+
+
+def _decode(data):
+    """UTF-8, with or without BOM; else Windows-1252, what Excel's ‘CSV (gescheiden door
+    lijstscheidingsteken)’ writes on a Dutch-language PC."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ImportRejected(
+        _(
+            "Het bestand is niet in UTF-8 of Windows-1252 opgeslagen. Kies in Excel "
+            "‘Opslaan als’ → ‘CSV UTF-8 (door komma’s gescheiden)’ of gebruik het XLSX-sjabloon."
+        )
+    )
 
 
 def _check_unpacked_size(data):
@@ -154,15 +200,48 @@ def _check_unpacked_size(data):
         )
 
 
+# What openpyxl raises, opening a workbook or reading its rows, on a damaged member of a
+# valid ZIP: broken XML (SyntaxError is the base of ElementTree's and lxml's), a shared
+# string or style that is not there, a number or date that is not one, a cut-off stream.
+XLSX_DAMAGE = (
+    SyntaxError,
+    KeyError,
+    IndexError,
+    ValueError,
+    TypeError,
+    OverflowError,
+    EOFError,
+    OSError,
+    zipfile.BadZipFile,
+    zlib.error,
+)
+
+
 def _read_xlsx(data):
     from openpyxl import load_workbook
 
     _check_unpacked_size(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except XLSX_DAMAGE as exc:
         raise ImportRejected(_("Dit is geen geldig Excel-bestand (.xlsx).")) from exc
-    sheet = workbook.worksheets[0]
+    try:
+        if not workbook.worksheets:
+            raise ImportRejected(_("Dit Excel-bestand heeft geen werkblad."))
+        table = _sheet_table(workbook.worksheets[0])
+    except ImportRejected:
+        raise
+    except XLSX_DAMAGE as exc:
+        raise ImportRejected(
+            _("Dit Excel-bestand is beschadigd en kan niet gelezen worden. Bewaar het opnieuw.")
+        ) from exc
+    finally:
+        workbook.close()
+    width = max(map(len, table), default=0)
+    return [cells + [""] * (width - len(cells)) for cells in table]  # an absent cell is empty
+
+
+def _sheet_table(sheet):
     table = []
     for row in sheet.iter_rows():
         cells = []
@@ -177,7 +256,6 @@ def _read_xlsx(data):
                 )
             cells.append(_cell_text(cell.value))
         table.append(cells)
-    workbook.close()
     return table
 
 
@@ -210,7 +288,8 @@ class Row:
 @dataclass
 class Plan:
     kind: str
-    header: list
+    header: list  # as the file writes it
+    columns: list = field(default_factory=list)  # the column each header names, or None
     rows: list = field(default_factory=list)
     errors: list = field(default_factory=list)  # (row number or None, column, message)
 
@@ -271,25 +350,106 @@ def _email(value):
 CONVERTERS = {"loopt": _boolean, "gestart_op": _date, "gestopt_op": _date, "email": _email}
 
 
-def check_header(kind, header):
+def column_letter(index):
+    """The spreadsheet's name of the column at 0-based `index`: A, B, … Z, AA, AB, …"""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _normalise(text):
+    """A header as compared: without case, accents, spaces or punctuation."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if char.isalnum())
+
+
+def _header_names(spec):
+    """Every accepted header, normalised, to its column: the column's name, the field's
+    label as the app shows it (‘E-mail’, ‘Gestart op’) and common variants."""
+    names = {}
+    for column in spec.columns:
+        label = spec.model._meta.get_field(column).verbose_name
+        for name in (column, str(label), *spec.variants.get(column, ())):
+            names[_normalise(name)] = column
+    return names
+
+
+def resolve_header(kind, header):
+    """The column each header cell names (None if none), and the header's errors; every
+    error names the column by its spreadsheet letter."""
     spec = SPECS[kind]
-    errors = []
-    seen = set()
-    for column in header:
-        if not column:
-            errors.append(_("Een kolom heeft geen naam."))
-        elif column in seen:
-            errors.append(_("De kolom ‘%(column)s’ staat er twee keer.") % {"column": column})
-        elif column not in spec.columns:
+    names = _header_names(spec)
+    columns, errors, first = [], [], {}
+    for index, text in enumerate(header):
+        letter = column_letter(index)
+        column = names.get(_normalise(text))
+        columns.append(column)
+        key = column or _normalise(text)
+        if not text.strip():
+            errors.append((1, letter, _("Kolom %(letter)s heeft geen naam.") % {"letter": letter}))
+        elif key in first:
             errors.append(
-                _("Onbekende kolom ‘%(column)s’. Toegestane kolommen: %(columns)s.")
-                % {"column": column, "columns": ", ".join(spec.columns)}
+                (
+                    1,
+                    letter,
+                    _(
+                        "De kolom ‘%(column)s’ (kolom %(letter)s) staat er twee keer: "
+                        "ook in kolom %(first)s."
+                    )
+                    % {"column": text, "letter": letter, "first": first[key]},
+                )
             )
-        seen.add(column)
+        elif column is None:
+            errors.append(
+                (
+                    1,
+                    letter,
+                    _(
+                        "Onbekende kolom ‘%(column)s’ (kolom %(letter)s). "
+                        "Toegestane kolommen: %(columns)s."
+                    )
+                    % {"column": text, "letter": letter, "columns": ", ".join(spec.columns)},
+                )
+            )
+        first.setdefault(key, letter)
     for column in spec.required:
-        if column not in seen:
-            errors.append(_("De verplichte kolom ‘%(column)s’ ontbreekt.") % {"column": column})
-    return errors
+        if column not in columns:
+            errors.append(
+                (1, None, _("De verplichte kolom ‘%(column)s’ ontbreekt.") % {"column": column})
+            )
+    return columns, errors
+
+
+def _cell_count_error(number, header, cells):
+    """A row with fewer cells than the header (a lost separator or quote), or with a
+    value beyond the last named column: (number, column, message), or None."""
+    if len(cells) < len(header):
+        letter = column_letter(len(cells))
+        return (
+            number,
+            header[len(cells)],
+            _(
+                "Deze rij heeft te weinig cellen: vanaf kolom %(letter)s (‘%(column)s’) "
+                "ontbreken ze. Kijk na of er geen scheidingsteken of aanhalingsteken ontbreekt."
+            )
+            % {"letter": letter, "column": header[len(cells)]},
+        )
+    for index in range(len(header), len(cells)):
+        if cells[index].strip():
+            letter = column_letter(index)
+            return (
+                number,
+                letter,
+                _(
+                    "Deze rij heeft meer cellen dan er kolommen zijn: "
+                    "kolom %(letter)s heeft geen naam."
+                )
+                % {"letter": letter},
+            )
+    return None
 
 
 def _clean_row(spec, lookups, buurt, number, raw, errors):
@@ -335,10 +495,10 @@ def _clean_row(spec, lookups, buurt, number, raw, errors):
 def plan_import(buurt, kind, header, rows):
     """Check every row and match it by name (case-insensitive) within the buurt."""
     spec = SPECS[kind]
-    plan = Plan(kind, header)
-    header_errors = check_header(kind, header)
+    columns, header_errors = resolve_header(kind, header)
+    plan = Plan(kind, header, columns)
     if header_errors:
-        plan.errors = [(None, None, message) for message in header_errors]
+        plan.errors = header_errors
         return plan
     existing = {
         values["naam"].casefold(): values
@@ -349,10 +509,11 @@ def plan_import(buurt, kind, header, rows):
     lookups = {column: _lookup(vocabulary) for column, vocabulary in spec.choices.items()}
     first_row = {}
     for index, cells in enumerate(rows, start=2):
-        if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
-            plan.errors.append((index, None, _("Deze rij heeft meer cellen dan er kolommen zijn.")))
+        error = _cell_count_error(index, header, cells)
+        if error:
+            plan.errors.append(error)
             continue
-        raw = dict(zip(header, cells, strict=False))
+        raw = dict(zip(columns, cells, strict=False))
         values = _clean_row(spec, lookups, buurt, index, raw, plan.errors)
         if "naam" not in values:
             continue
@@ -379,4 +540,7 @@ def plan_import(buurt, kind, header, rows):
             }
             row.action = "update" if row.changes else "unchanged"
         plan.rows.append(row)
+    # Errors name a column as the file does ('E-mailadres', not 'email').
+    written = dict(zip(columns, header, strict=True))
+    plan.errors = [(number, written.get(c, c), message) for number, c, message in plan.errors]
     return plan

@@ -58,9 +58,9 @@ MALFORMED = [
     ("wrong extension", "actoren.txt", HEADER.encode() + b"A;vereniging;;\n", "actoren", ".xlsx"),
     ("oversized", "groot.csv", HEADER.encode() + b"x" * imports.MAX_BYTES, "actoren", "te groot"),
     (
-        "latin-1 encoding",
+        "neither utf-8 nor cp1252",
         "oud.csv",
-        "naam;soort\nCafé;vereniging\n".encode("latin-1"),
+        b"naam;soort\nCaf\x81;vereniging\n",
         "actoren",
         "niet in UTF-8",
     ),
