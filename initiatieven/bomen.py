@@ -1,15 +1,26 @@
 """Step 4, "ontwar de bomen": teams, the gap between agreed and preferred participation,
-and the four health criteria of a small team, computed from the data."""
+the health criteria of a small team computed from the data, and who is missing."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from buurt.models import Samenwerkingsintensiteit
+from partners.models import Niveau, Partner
 
-from .models import Deelname, Middel, Participatieniveau, Team, Teamintensiteit, Voorkeur
+from .models import Activiteit, Deelname, Initiatief, Middel, Participatieniveau, Team, Voorkeur
+
+# "Niet elk doel vereist intensieve samenwerking": a goal that needs no more than these
+# needs neither decisions taken together nor pooled resources.
+LICHTE_INTENSITEITEN = (
+    Samenwerkingsintensiteit.DOORVERWIJZEN,
+    Samenwerkingsintensiteit.PASSIEF_INFO_DELEN,
+)
+# Above this many active members the card shows a tip (the app's, not the research's).
+GROOT_TEAM = 8
+MAX_SUGGESTIES = 5
 
 
 @dataclass
@@ -17,6 +28,59 @@ class Criterium:
     naam: str
     ok: bool
     ontbreekt: str = ""
+    niet_nodig: bool = False  # the goal does not need it: neither a check nor a cross
+    tip: str = ""  # the app's advice, shown as a tip and never as the research's
+
+
+def _niet_nodig(naam):
+    return Criterium(naam, True, niet_nodig=True)
+
+
+@dataclass
+class Intensiteit:
+    """The latest record of one soort of a team's intensity, and since when it holds."""
+
+    waarde: str | None
+    sinds: date | None
+
+    @property
+    def label(self):
+        return Samenwerkingsintensiteit(self.waarde).label if self.waarde else ""
+
+
+@dataclass
+class Intensiteiten:
+    huidig: Intensiteit
+    nodig: Intensiteit
+
+    @property
+    def verschil(self):
+        """>0: the team works more intensely than its goal needs; <0: less; 0 or unknown."""
+        if not (self.huidig.waarde and self.nodig.waarde):
+            return 0
+        rank = Samenwerkingsintensiteit.values.index
+        return rank(self.huidig.waarde) - rank(self.nodig.waarde)
+
+
+def intensiteiten(team):
+    """Current and needed intensity of a team annotated by ``TeamQuerySet.with_intensiteit``."""
+    return Intensiteiten(
+        Intensiteit(team.huidige_intensiteit, team.huidige_intensiteit_sinds),
+        Intensiteit(team.nodige_intensiteit, team.nodige_intensiteit_sinds),
+    )
+
+
+@dataclass
+class Suggestie:
+    """A partner with a spark or fire who shares the initiative's theme or target group."""
+
+    naam: str
+    enthousiasme: str
+    via: list = field(default_factory=list)  # names of the activities they organise
+
+    @property
+    def enthousiasme_label(self):
+        return Niveau(self.enthousiasme).label
 
 
 @dataclass
@@ -50,41 +114,53 @@ class Lid:
 class TeamOverzicht:
     team: Team
     leden: list = field(default_factory=list)
+    wie_ontbreekt: list = field(default_factory=list)
 
     @property
-    def intensiteit_label(self):
-        value = self.team.huidige_intensiteit
-        return Samenwerkingsintensiteit(value).label if value else ""
+    def intensiteiten(self):
+        return intensiteiten(self.team)
+
+    @property
+    def audit(self):
+        """A residents' initiative is let to bloom: its teams get no health check."""
+        return not self.team.initiatief.laat_bloeien
 
     @property
     def criteria(self):
-        return health_criteria(self.team, [lid.deelname for lid in self.leden])
+        if not self.audit:
+            return []
+        deelnames = [lid.deelname for lid in self.leden]
+        return health_criteria(self.team, deelnames, nodig=self.intensiteiten.nodig.waarde)
 
     @property
     def gezond(self):
-        return all(c.ok for c in self.criteria)
+        return self.audit and all(c.ok for c in self.criteria)
+
+    @property
+    def groot(self):
+        return self.audit and len(self.leden) > GROOT_TEAM
 
 
 def teams_page_queryset(buurt):
     actief = Deelname.objects.actief().select_related("partner__actor")
-    latest = Teamintensiteit.objects.filter(team=OuterRef("pk")).order_by("-datum", "-id")
     return (
         Team.objects.in_buurt(buurt)
         .select_related("initiatief")
         .with_intensiteit()
-        .annotate(intensiteit_sinds=Subquery(latest.values("datum")[:1]))
         .prefetch_related(Prefetch("deelnames", queryset=actief, to_attr="actieve_deelnames"))
         .order_by("naam", "id")
     )
 
 
 def team_overzichten(teams):
-    """Wrap a page of teams (from teams_page_queryset) with members and preferences.
+    """Wrap a page of teams (from teams_page_queryset) with members, preferences and who
+    is missing.
 
-    One query for all preferences of the page, whatever its size.
+    A fixed number of queries for the whole page, whatever its size.
     """
     teams = list(teams)
     voorkeuren = latest_voorkeuren(teams)
+    suggesties = wie_ontbreekt([team for team in teams if not team.initiatief.laat_bloeien])
     overzichten = []
     for team in teams:
         leden = []
@@ -94,8 +170,83 @@ def team_overzichten(teams):
             leden.append(
                 Lid(deelname, voorkeur=eigen or algemeen, voorkeur_voor_team=eigen is not None)
             )
-        overzichten.append(TeamOverzicht(team, leden))
+        overzichten.append(TeamOverzicht(team, leden, suggesties.get(team.pk, [])))
     return overzichten
+
+
+def wie_ontbreekt(teams):
+    """{team id: [Suggestie]}: partners with a spark or fire, not yet active members, who
+    organise an activity the team's initiative builds on, or one with the same theme or
+    target group as those. At most MAX_SUGGESTIES per team, fire first. Two queries.
+    """
+    if not teams:
+        return {}
+    basis = {}  # initiatief id -> (activity ids, themes, target groups)
+    rows = Initiatief.bouwt_voort_op.through.objects.filter(
+        initiatief_id__in={team.initiatief_id for team in teams}
+    ).values_list("initiatief_id", "activiteit_id", "activiteit__thema", "activiteit__doelgroep")
+    for initiatief_id, activiteit_id, thema, doelgroep in rows:
+        ids, themas, doelgroepen = basis.setdefault(initiatief_id, (set(), set(), set()))
+        ids.add(activiteit_id)
+        themas.add(thema)
+        doelgroepen.add(doelgroep)
+    if not basis:
+        return {}
+    ids = set().union(*(b[0] for b in basis.values()))
+    themas = set().union(*(b[1] for b in basis.values())) - {""}
+    doelgroepen = set().union(*(b[2] for b in basis.values())) - {""}
+    enthousiast = (
+        Partner.objects.with_enthousiasme()
+        .filter(actor_id=OuterRef("actor_id"), huidig_enthousiasme__in=[Niveau.VONK, Niveau.VUUR])
+        .values("huidig_enthousiasme")[:1]
+    )
+    organisatoren = (
+        Activiteit.organisatoren.through.objects.filter(
+            activiteit__buurt_id=teams[0].initiatief.buurt_id
+        )
+        .filter(
+            Q(activiteit_id__in=ids)
+            | Q(activiteit__thema__in=themas)
+            | Q(activiteit__doelgroep__in=doelgroepen)
+        )
+        .annotate(niveau=Subquery(enthousiast))
+        .filter(niveau__isnull=False)
+        .order_by("actor__naam", "activiteit__naam")
+        .values_list(
+            "actor_id",
+            "actor__naam",
+            "niveau",
+            "activiteit_id",
+            "activiteit__naam",
+            "activiteit__thema",
+            "activiteit__doelgroep",
+        )
+    )
+    organisatoren = list(organisatoren)
+    suggesties = {}
+    for team in teams:
+        if team.initiatief_id not in basis:
+            continue
+        ids, themas, doelgroepen = basis[team.initiatief_id]
+        leden = {d.partner.actor_id for d in team.actieve_deelnames}
+        kandidaten = {}
+        for actor_id, naam, niveau, activiteit_id, activiteit, thema, doelgroep in organisatoren:
+            if actor_id in leden:
+                continue
+            if not (
+                activiteit_id in ids
+                or (thema and thema in themas)
+                or (doelgroep and doelgroep in doelgroepen)
+            ):
+                continue
+            kandidaat = kandidaten.setdefault(actor_id, Suggestie(naam, niveau))
+            kandidaat.via.append(activiteit)
+        ranked = sorted(
+            kandidaten.values(),
+            key=lambda s: (s.enthousiasme != Niveau.VUUR, -len(s.via), s.naam.lower()),
+        )
+        suggesties[team.pk] = ranked[:MAX_SUGGESTIES]
+    return suggesties
 
 
 def latest_voorkeuren(teams):
@@ -116,8 +267,13 @@ def latest_voorkeuren(teams):
     return latest
 
 
-def health_criteria(team, deelnames):
-    """The four criteria of a healthy team, each saying what is missing."""
+def health_criteria(team, deelnames, nodig=None):
+    """The criteria of a healthy team, each saying what is missing.
+
+    ``nodig`` is the intensity the goal needs: a goal that needs no more than referring or
+    passively sharing information needs neither pooled resources nor joint decisions.
+    """
+    licht = nodig in LICHTE_INTENSITEITEN
     criteria = []
 
     criteria.append(
@@ -140,28 +296,45 @@ def health_criteria(team, deelnames):
         Criterium(_("Alle nodige en geen overbodige partners"), not ontbreekt, " ".join(ontbreekt))
     )
 
-    met_middelen = sum(1 for d in deelnames if d.middelen)
-    criteria.append(
-        Criterium(
-            _("Partners bundelen echt middelen"),
-            met_middelen >= 2,
-            ngettext(
-                "Pas %(n)d partner brengt middelen in; minstens twee nodig.",
-                "Pas %(n)d partners brengen middelen in; minstens twee nodig.",
-                met_middelen,
+    naam = _("Partners leggen de nodige middelen echt samen")
+    if licht:
+        criteria.append(_niet_nodig(naam))
+    else:
+        met_middelen = sum(1 for d in deelnames if d.middelen)
+        criteria.append(
+            Criterium(
+                naam,
+                met_middelen > 0,
+                _("Nog geen enkele partner brengt middelen in."),
+                tip=_(
+                    "Samenleggen vraagt middelen van meer dan één partner: wie brengt nog iets in?"
+                )
+                if met_middelen == 1
+                else "",
             )
-            % {"n": met_middelen},
         )
-    )
+
+    naam = _("Samen beslissen als gelijkwaardige partners")
+    if licht:
+        criteria.append(_niet_nodig(naam))
+    else:
+        ontbreekt = []
+        if not team.beslist_samen:
+            ontbreekt.append(_("Het team beslist nog niet samen als gelijkwaardige partners."))
+        if not team.besluitvorming.strip():
+            ontbreekt.append(_("Beschrijf hoe het team beslist."))
+        criteria.append(Criterium(naam, not ontbreekt, " ".join(ontbreekt)))
 
     ontbreekt = []
-    if not team.beslist_samen:
-        ontbreekt.append(_("Het team beslist nog niet samen als gelijkwaardige partners."))
-    if not team.besluitvorming.strip():
-        ontbreekt.append(_("Beschrijf hoe het team beslist."))
+    if not team.beslist_autonoom:
+        ontbreekt.append(_("Het team beslist nog niet zelf over zijn werkwijze."))
+    if not team.autonomie.strip():
+        ontbreekt.append(_("Beschrijf hoe het team zijn werkwijze kiest."))
     criteria.append(
         Criterium(
-            _("Samen beslissen als gelijkwaardige partners"), not ontbreekt, " ".join(ontbreekt)
+            _("Zoveel mogelijk autonomie: het team kiest zelf hoe het werkt"),
+            not ontbreekt,
+            " ".join(ontbreekt),
         )
     )
     for criterium in criteria:

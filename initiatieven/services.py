@@ -33,10 +33,13 @@ def create_initiatief(buurt, *, naam, soort, doel="", bouwt_voort_op=(), trekker
 
 
 @transaction.atomic
-def create_team(initiatief, *, naam, doel, intensiteit, leden, door=None, **extra):
-    """Create a team with its first intensity record and its members.
+def create_team(
+    initiatief, *, naam, doel, intensiteit, leden, nodige_intensiteit="", door=None, **extra
+):
+    """Create a team with its first intensity records and its members.
 
     ``leden`` is a list of dicts with partner, participatieniveau, nodig and middelen.
+    ``nodige_intensiteit``, the intensity the goal needs, may be left open ("").
     """
     vreemd = [
         lid["partner"] for lid in leden if lid["partner"].actor.buurt_id != initiatief.buurt_id
@@ -45,6 +48,10 @@ def create_team(initiatief, *, naam, doel, intensiteit, leden, door=None, **extr
         raise ValidationError(_("Kies partners uit dezelfde buurt als het initiatief."))
     team = Team.objects.create(initiatief=initiatief, naam=naam, doel=doel, **extra)
     Teamintensiteit.objects.create(team=team, intensiteit=intensiteit, door=door)
+    if nodige_intensiteit:
+        Teamintensiteit.objects.create(
+            team=team, soort=Teamintensiteit.Soort.NODIG, intensiteit=nodige_intensiteit, door=door
+        )
     Deelname.objects.bulk_create(
         Deelname(
             team=team,
@@ -59,11 +66,16 @@ def create_team(initiatief, *, naam, doel, intensiteit, leden, door=None, **extr
 
 
 @transaction.atomic
-def update_team(team, *, intensiteit, door=None):
-    """Save the team's fields; a changed intensity becomes a new dated record."""
+def update_team(team, *, intensiteit, nodige_intensiteit="", door=None):
+    """Save the team's fields; a changed current or needed intensity becomes a new dated
+    record. Clearing the needed intensity keeps its history and records nothing."""
     team.save()
-    if team.latest_intensiteit() != intensiteit:
-        Teamintensiteit.objects.create(team=team, intensiteit=intensiteit, door=door)
+    for soort, value in (
+        (Teamintensiteit.Soort.HUIDIG, intensiteit),
+        (Teamintensiteit.Soort.NODIG, nodige_intensiteit),
+    ):
+        if value and team.latest_intensiteit(soort) != value:
+            Teamintensiteit.objects.create(team=team, soort=soort, intensiteit=value, door=door)
     return team
 
 

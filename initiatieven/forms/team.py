@@ -13,17 +13,31 @@ from .base import NoLabelColon, validate_distinct
 
 class TeamForm(NoLabelColon, forms.ModelForm):
     intensiteit = forms.ChoiceField(
-        label=_("Samenwerkingsintensiteit"), choices=Samenwerkingsintensiteit.choices
+        label=_("Huidige samenwerkingsintensiteit"), choices=Samenwerkingsintensiteit.choices
+    )
+    nodige_intensiteit = forms.ChoiceField(
+        label=_("Nodige samenwerkingsintensiteit voor het doel"),
+        choices=[("", _("— nog niet bepaald —")), *Samenwerkingsintensiteit.choices],
+        required=False,
     )
     # A name with a few suggestions: a large buurt has hundreds of initiatives.
     initiatief = forms.CharField(label=_("Initiatief"), max_length=200)
 
     class Meta:
         model = Team
-        fields = ["initiatief", "naam", "doel", "beslist_samen", "besluitvorming"]
+        fields = [
+            "initiatief",
+            "naam",
+            "doel",
+            "beslist_samen",
+            "besluitvorming",
+            "beslist_autonoom",
+            "autonomie",
+        ]
         widgets = {
             "doel": forms.Textarea(attrs={"rows": 2}),
             "besluitvorming": forms.Textarea(attrs={"rows": 2}),
+            "autonomie": forms.Textarea(attrs={"rows": 2}),
         }
 
     def __init__(self, *args, buurt, **kwargs):

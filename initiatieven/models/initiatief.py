@@ -80,6 +80,18 @@ class Initiatief(models.Model):
         verbose_name=_("bouwt voort op"),
         help_text=_("Leeg laten voor een nieuw initiatief (hoger reiken)."),
     )
+    trekkers_nodig = models.TextField(
+        _("wat hebben de trekkers nodig?"), blank=True, default="", db_default=""
+    )
+    # A zorgzaam buurtinitiatief stimulates, supports or strengthens residents' initiatives.
+    ondersteunt = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        related_name="ondersteund_door",
+        blank=True,
+        limit_choices_to={"soort": "bewonersinitiatief"},
+        verbose_name=_("ondersteunt de bewonersinitiatieven"),
+    )
     schaal_antwoord = models.CharField(
         _("is de buurt de juiste schaal?"), max_length=10, choices=Schaal.choices, blank=True
     )
@@ -123,6 +135,35 @@ class Initiatief(models.Model):
     @property
     def vraagt_schaal(self):
         return self.soort == self.SCHAAL_SOORT
+
+    @property
+    def laat_bloeien(self):
+        """A residents' initiative gets no obligatory team and no health audit."""
+        return self.soort == self.Soort.BEWONERSINITIATIEF
+
+    def validate_ondersteunt(self, initiatieven):
+        """Only a zorgzaam buurtinitiatief supports, and only bewonersinitiatieven of its buurt."""
+        if not initiatieven:
+            return
+        if self.soort != self.Soort.ZORGZAAM_BUURTINITIATIEF:
+            raise ValidationError(
+                {
+                    "ondersteunt": _(
+                        "Alleen een zorgzaam buurtinitiatief ondersteunt bewonersinitiatieven."
+                    )
+                }
+            )
+        verkeerd = [
+            i
+            for i in initiatieven
+            if i.buurt_id != self.buurt_id
+            or i.soort != self.Soort.BEWONERSINITIATIEF
+            or i.pk == self.pk
+        ]
+        if verkeerd:
+            raise ValidationError(
+                {"ondersteunt": _("Kies bewonersinitiatieven uit dezelfde buurt.")}
+            )
 
     def clean(self):
         if self.schaal_antwoord == self.Schaal.NEE and not self.schaal_toelichting:

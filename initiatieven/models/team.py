@@ -19,8 +19,18 @@ class TeamQuerySet(models.QuerySet):
         return self.filter(initiatief__buurt=buurt)
 
     def with_intensiteit(self):
-        latest = Teamintensiteit.objects.filter(team=OuterRef("pk")).order_by("-datum", "-id")
-        return self.annotate(huidige_intensiteit=Subquery(latest.values("intensiteit")[:1]))
+        """Annotate the current and the needed intensity, each with the date it was set."""
+        annotations = {}
+        for soort, naam in (
+            (Teamintensiteit.Soort.HUIDIG, "huidige"),
+            (Teamintensiteit.Soort.NODIG, "nodige"),
+        ):
+            latest = Teamintensiteit.objects.filter(team=OuterRef("pk"), soort=soort).order_by(
+                "-datum", "-id"
+            )
+            annotations[f"{naam}_intensiteit"] = Subquery(latest.values("intensiteit")[:1])
+            annotations[f"{naam}_intensiteit_sinds"] = Subquery(latest.values("datum")[:1])
+        return self.annotate(**annotations)
 
 
 class Team(models.Model):
@@ -35,6 +45,12 @@ class Team(models.Model):
         _("beslist samen als gelijkwaardige partners"), default=False
     )
     besluitvorming = models.TextField(_("hoe beslist het team?"), blank=True)
+    beslist_autonoom = models.BooleanField(
+        _("beslist zelf over de eigen werkwijze"), default=False, db_default=False
+    )
+    autonomie = models.TextField(
+        _("hoe kiest het team zijn werkwijze?"), blank=True, default="", db_default=""
+    )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     objects = TeamQuerySet.as_manager()
@@ -47,17 +63,31 @@ class Team(models.Model):
     def __str__(self):
         return self.naam
 
-    def latest_intensiteit(self):
-        """The current intensity: the latest record, or None before the first one."""
-        latest = self.intensiteiten.order_by("-datum", "-id")
+    def latest_intensiteit(self, soort="huidig"):
+        """The current (or needed) intensity: the latest record, or None before the first."""
+        latest = self.intensiteiten.filter(soort=soort).order_by("-datum", "-id")
         return latest.values_list("intensiteit", flat=True).first()
 
 
 class Teamintensiteit(models.Model):
-    """Dated record of a team's collaboration intensity. The current one is the latest."""
+    """Dated record of a team's collaboration intensity, as it is or as the goal needs it.
+
+    For each soort the latest record counts; the older ones are the team's history.
+    """
+
+    class Soort(models.TextChoices):
+        HUIDIG = "huidig", _("huidige samenwerkingsintensiteit")
+        NODIG = "nodig", _("nodige samenwerkingsintensiteit")
 
     team = models.ForeignKey(
         Team, on_delete=models.CASCADE, related_name="intensiteiten", verbose_name=_("team")
+    )
+    soort = models.CharField(
+        _("soort"),
+        max_length=10,
+        choices=Soort.choices,
+        default=Soort.HUIDIG,
+        db_default=Soort.HUIDIG,
     )
     intensiteit = models.CharField(
         _("samenwerkingsintensiteit"), max_length=30, choices=Samenwerkingsintensiteit.choices
@@ -76,10 +106,18 @@ class Teamintensiteit(models.Model):
         ordering = ["-datum", "-id"]
         verbose_name = _("samenwerkingsintensiteit van een team")
         verbose_name_plural = _("samenwerkingsintensiteiten van teams")
-        indexes = [models.Index(fields=["team", "-datum"], name="teamintensiteit_team_datum")]
+        indexes = [
+            models.Index(fields=["team", "soort", "-datum"], name="teamintensiteit_team_soort")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(soort__in=["huidig", "nodig"]), name="teamintensiteit_geldige_soort"
+            )
+        ]
 
     def __str__(self):
-        return f"{self.team}: {self.get_intensiteit_display()} ({self.datum})"
+        soort, intensiteit = self.get_soort_display(), self.get_intensiteit_display()
+        return f"{self.team}: {soort} {intensiteit} ({self.datum})"
 
 
 class DeelnameQuerySet(models.QuerySet):

@@ -9,12 +9,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from buurt.access import can_edit, get_buurt_for_user
 from buurt.models import Actor, Samenwerkingsintensiteit
+from buurt.once import already_saved, first_submission
 from buurt.rendering import paginate, render_page
 
 from .. import bomen, bos, services
 from ..access import get_deelname_for_user, get_team_for_user
 from ..forms import DeelnameForm, LedenFormSet, TeamForm
-from ..models import Initiatief
+from ..models import Initiatief, Team, Teamintensiteit
 
 TEAMS_PER_PAGE = 10
 RELATIES_PER_PAGE = 25
@@ -47,11 +48,15 @@ def team_create(request, slug):
     if request.method == "POST":
         form = TeamForm(request.POST, buurt=buurt)
         leden = LedenFormSet(request.POST, prefix="leden", buurt=buurt)
-        if form.is_valid() and leden.is_valid():
+        valid = form.is_valid() and leden.is_valid()
+        if valid and not first_submission(request, "team"):
+            return already_saved(request, "initiatieven:bomen", slug=buurt.slug)
+        if valid:
             data = dict(form.cleaned_data)
             team = services.create_team(
                 data.pop("initiatief"),
                 intensiteit=data.pop("intensiteit"),
+                nodige_intensiteit=data.pop("nodige_intensiteit"),
                 leden=leden.leden(),
                 door=request.user,
                 **data,
@@ -91,6 +96,7 @@ def team_edit(request, slug, pk):
             services.update_team(
                 form.save(commit=False),
                 intensiteit=form.cleaned_data["intensiteit"],
+                nodige_intensiteit=form.cleaned_data["nodige_intensiteit"],
                 door=request.user,
             )
             if request.htmx:
@@ -98,9 +104,17 @@ def team_edit(request, slug, pk):
             messages.success(request, _("Team %(naam)s bewaard.") % {"naam": team})
             return _to_team(buurt, team)
     else:
-        initial = {"intensiteit": team.latest_intensiteit()}
+        initial = {
+            "intensiteit": team.latest_intensiteit(),
+            "nodige_intensiteit": team.latest_intensiteit(Teamintensiteit.Soort.NODIG),
+        }
         form = TeamForm(instance=team, buurt=buurt, initial=initial)
-    context = {"buurt": buurt, "team": team, "form": form}
+    context = {
+        "buurt": buurt,
+        "team": team,
+        "form": form,
+        "intensiteiten": bomen.intensiteiten(Team.objects.with_intensiteit().get(pk=team.pk)),
+    }
     return render_page(request, "initiatieven/team_edit.html", context, "team-form")
 
 

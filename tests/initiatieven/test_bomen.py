@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from initiatieven import bomen
-from initiatieven.models import Deelname, Team, Teamintensiteit, Voorkeur
+from initiatieven.models import Deelname, Initiatief, Team, Teamintensiteit, Voorkeur
 from tests import factories as f
 from tests.queries import count_get_queries
 
@@ -18,19 +18,21 @@ def _criteria(team):
     return {c.naam: c for c in _overzicht(team).criteria}
 
 
-def _healthy_team(buurt):
+def _healthy_team(buurt, initiatief=None):
     team = f.make_team(
-        f.make_initiatief(buurt),
+        initiatief or f.make_initiatief(buurt, soort=Initiatief.Soort.ZORGZAAM_BUURTINITIATIEF),
         doel="Wekelijks boodschappen voor wie niet mobiel is",
         beslist_samen=True,
         besluitvorming="Maandelijks overleg, één stem per partner",
+        beslist_autonoom=True,
+        autonomie="Het team kiest zelf zijn planning en taakverdeling",
     )
     f.make_deelname(team, f.make_partner(buurt, "Okra"), middelen=["tijd"])
     f.make_deelname(team, f.make_partner(buurt, "OCMW"), middelen=["financiering"])
     return team
 
 
-def test_a_team_meeting_all_four_criteria_is_healthy(buurt):
+def test_a_team_meeting_all_criteria_is_healthy(buurt):
     overzicht = _overzicht(_healthy_team(buurt))
     assert overzicht.gezond
     assert all(c.ontbreekt == "" for c in overzicht.criteria)
@@ -59,12 +61,18 @@ def test_a_superfluous_partner_or_a_lone_partner_is_reported(buurt):
     assert "minstens twee partners" in criterium.ontbreekt
 
 
-def test_resources_count_only_when_two_partners_bring_them(buurt):
+def test_pooling_resources_is_open_until_a_partner_brings_one_and_a_lone_one_gets_a_tip(buurt):
     team = _healthy_team(buurt)
     Deelname.objects.filter(partner__actor__naam="OCMW").update(middelen=[])
-    criterium = _criteria(team)["Partners bundelen echt middelen"]
+    criterium = _criteria(team)["Partners leggen de nodige middelen echt samen"]
+    assert criterium.ok
+    assert "meer dan één partner" in criterium.tip
+
+    Deelname.objects.filter(partner__actor__naam="Okra").update(middelen=[])
+    criterium = _criteria(team)["Partners leggen de nodige middelen echt samen"]
     assert not criterium.ok
-    assert criterium.ontbreekt == "Pas 1 partner brengt middelen in; minstens twee nodig."
+    assert criterium.ontbreekt == "Nog geen enkele partner brengt middelen in."
+    assert criterium.tip == ""
 
 
 def test_deciding_together_needs_the_flag_and_a_description(buurt):
@@ -236,6 +244,8 @@ def test_a_changed_intensity_becomes_a_new_dated_record(coordinator_client, buur
         "doel": team.doel,
         "beslist_samen": "on",
         "besluitvorming": team.besluitvorming,
+        "beslist_autonoom": "on",
+        "autonomie": team.autonomie,
         "intensiteit": "doorverwijzen",
     }
     coordinator_client.post(url, data)
@@ -263,7 +273,7 @@ def test_editing_a_membership_updates_the_checklist(coordinator_client, buurt):
     )
     assert f'id="team-{team.pk}"' in response.text
     assert "Niet nodig voor het doel: Okra." in response.text
-    assert "Pas 1 partner brengt middelen in" in response.text
+    assert "Tip:" in response.text
     deelname.refresh_from_db()
     assert (deelname.participatieniveau, deelname.nodig, deelname.middelen) == (
         "raadplegen",
