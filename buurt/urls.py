@@ -6,6 +6,7 @@ app_name = "buurt"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("over/", views.over, name="over"),
     path("buurten/<slug:slug>/ken-je-buurt/", views.ken_je_buurt, name="ken_je_buurt"),
     path("buurten/<slug:slug>/ken-je-buurt/nieuw/", views.actor_create, name="actor_create"),
     path(

@@ -29,6 +29,12 @@ def home(request):
     return render(request, "buurt/buurt_list.html", {"buurten": buurten})
 
 
+@require_GET
+def over(request):
+    """The method in the research's own words: public, it shows nothing of any buurt."""
+    return render(request, "buurt/over.html")
+
+
 def _soort_counts(buurt):
     per_soort = Actor.objects.in_buurt(buurt).count_per_soort()
     return {

@@ -1,4 +1,4 @@
-from . import GET_ONLY, LOGIN, NOT_ALLOWED, POST_ONLY, SUGGESTIONS, Route, slug, write
+from . import GET_ONLY, LOGIN, NOT_ALLOWED, PERSONAS, POST_ONLY, SUGGESTIONS, Route, slug, write
 
 
 def _actor(w):
@@ -12,6 +12,11 @@ ROUTES = [
             "GET": {"anonymous": LOGIN, "outsider": 302, "onderzoeker": 302, "coordinator": 302},
             "POST": NOT_ALLOWED,
         },
+    ),
+    Route(
+        "buurt:over",
+        expect={"GET": dict.fromkeys(PERSONAS, 200), "POST": dict.fromkeys(PERSONAS, 405)},
+        expect_text="Over de methode",
     ),
     Route("buurt:ken_je_buurt", kwargs=slug, expect=GET_ONLY, expect_text="1. Ken je buurt"),
     Route(
