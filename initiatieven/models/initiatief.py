@@ -31,23 +31,24 @@ class Initiatief(models.Model):
             _("buurtgericht zorginitiatief"),
         )
 
-    # The questions the research asks of each kind of initiative.
+    # What the research says of each kind, verbatim from its summary (in Dutch, not translated:
+    # a quotation; tests/test_research_quotes.py holds every quote to the summary's text).
+    # The research asks questions of kinds 2 and 3 only; of kind 1 it says: let it bloom.
     VRAGEN = {
         Soort.BEWONERSINITIATIEF: [
-            _("Wie zijn de trekkers, en hoe houden we hun vuur brandend?"),
-            _("Wat hebben ze nodig om te groeien, zonder het over te nemen?"),
-            _("Laat duizend bloemen bloeien: welke kleine initiatieven verdienen een duwtje?"),
+            "“Laat duizend bloemen bloeien”: zij die willen, doen lekker hun ding en nemen "
+            "andere bewoners mee in hun enthousiasme.",
         ],
         Soort.ZORGZAAM_BUURTINITIATIEF: [
-            _("Zijn er al bewonersinitiatieven? Zo niet: wie start er een?"),
-            _("Zijn ze warm, maar nog niet zorgzaam? Hoe worden ze dat?"),
-            _("Vallen er bewoners uit de boot? Hoe wordt het initiatief inclusief?"),
-            _("Ondersteunen vrijwilligers en professionals, of nemen ze over?"),
+            "Zijn er geen bewonersinitiatieven?",
+            "Zijn ze wel warm en gezellig, maar nog niet zorgzaam?",
+            "Of vallen er bewoners uit de buurt?",
+            "Dan is een zorgzaam buurtinitiatief misschien aan de orde.",
         ],
         Soort.BUURTGERICHT_ZORGINITIATIEF: [
-            _("Welke zorg- en welzijnsprofessionals trekken het initiatief?"),
-            _("Hoe sluit het aan bij wat bewoners zelf al doen?"),
-            _("Is de buurt de juiste schaal voor dit doel?"),
+            "Belangrijk is om zelfkritisch de vraag te stellen:",
+            "is het doel dat we willen bereiken effectief het meest gebaat met een initiatief op "
+            "buurtniveau?",
         ],
     }
     # Only an initiative of professionals has to ask whether the buurt is its right scale.

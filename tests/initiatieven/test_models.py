@@ -5,10 +5,10 @@ from initiatieven.models import Initiatief, Teamintensiteit
 from tests import factories as f
 
 
-def test_every_kind_of_initiative_has_its_questions():
+def test_every_kind_of_initiative_has_what_the_research_says_of_it():
     assert set(Initiatief.VRAGEN) == set(Initiatief.Soort.values)
     vragen = Initiatief.VRAGEN[Initiatief.Soort.ZORGZAAM_BUURTINITIATIEF]
-    assert str(vragen[0]) == "Zijn er al bewonersinitiatieven? Zo niet: wie start er een?"
+    assert vragen[0] == "Zijn er geen bewonersinitiatieven?"
     assert len(vragen) == 4
 
 
