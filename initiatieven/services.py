@@ -23,12 +23,18 @@ def record_relatie(buurt, van, naar, intensiteit):
 
 
 @transaction.atomic
-def create_initiatief(buurt, *, naam, soort, doel="", bouwt_voort_op=(), trekkers=(), **extra):
-    initiatief = Initiatief.objects.create(buurt=buurt, naam=naam, soort=soort, doel=doel, **extra)
+def create_initiatief(
+    buurt, *, naam, soort, doel="", bouwt_voort_op=(), trekkers=(), ondersteunt=(), **extra
+):
+    initiatief = Initiatief(buurt=buurt, naam=naam, soort=soort, doel=doel, **extra)
+    initiatief.validate_ondersteunt(list(ondersteunt))
+    initiatief.save()
     if bouwt_voort_op:
         initiatief.bouwt_voort_op.set(bouwt_voort_op)
     if trekkers:
         initiatief.trekkers.set(trekkers)
+    if ondersteunt:
+        initiatief.ondersteunt.set(ondersteunt)
     return initiatief
 
 

@@ -13,18 +13,44 @@ from .base import NoLabelColon, names_field, split_names
 class InitiatiefForm(NoLabelColon, forms.ModelForm):
     class Meta:
         model = Initiatief
-        fields = ["naam", "soort", "doel", "schaal_antwoord", "schaal_toelichting"]
+        fields = [
+            "naam",
+            "soort",
+            "doel",
+            "trekkers_nodig",
+            "ondersteunt",
+            "schaal_antwoord",
+            "schaal_toelichting",
+        ]
         widgets = {
             "doel": forms.Textarea(attrs={"rows": 2}),
+            "trekkers_nodig": forms.Textarea(attrs={"rows": 2}),
+            "ondersteunt": forms.CheckboxSelectMultiple,
             "schaal_toelichting": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "trekkers_nodig": _("Voor een bewonersinitiatief: wat vragen de trekkers zelf?"),
+            "ondersteunt": _(
+                "Voor een zorgzaam buurtinitiatief: welke bewonersinitiatieven het stimuleert "
+                "of ondersteunt."
+            ),
         }
 
     def __init__(self, *args, buurt, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.buurt = buurt
+        self.fields["ondersteunt"].queryset = Initiatief.objects.in_buurt(buurt).filter(
+            soort=Initiatief.Soort.BEWONERSINITIATIEF
+        )
 
     def clean(self):
         cleaned = super().clean()
+        if "ondersteunt" in cleaned:
+            self.instance.soort = cleaned.get("soort", "")
+            try:
+                self.instance.validate_ondersteunt(cleaned["ondersteunt"])
+            except forms.ValidationError as error:
+                self.add_error(None, error)
         # Only one kind answers the scale question; the model requires the explanation.
         if cleaned.get("soort") != Initiatief.SCHAAL_SOORT:
             cleaned["schaal_antwoord"] = ""

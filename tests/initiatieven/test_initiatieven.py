@@ -1,9 +1,11 @@
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from initiatieven import vuur
+from initiatieven import services, vuur
+from initiatieven.forms import InitiatiefForm
 from initiatieven.models import Initiatief
 from tests import factories as f
 from tests.queries import count_get_queries
@@ -155,6 +157,8 @@ def test_initiatives_page_query_count_does_not_grow(coordinator_client, buurt):
                 initiatief = f.make_initiatief(buurt, soort=soort)
                 initiatief.bouwt_voort_op.add(f.make_activiteit(buurt))
                 f.make_team(initiatief)
+            steun = f.make_initiatief(buurt, soort="zorgzaam_buurtinitiatief")
+            steun.ondersteunt.add(f.make_initiatief(buurt, trekkers_nodig="Een zaal"))
 
     def count():
         return count_get_queries(coordinator_client, url)
@@ -233,3 +237,59 @@ def test_previewing_the_enthusiasm_posts_so_the_csrf_token_stays_out_of_the_url(
         _reik_hoger(buurt), {**data, "toon": "1"}, HTTP_HX_REQUEST="true"
     )
     assert partial.text.lstrip().startswith('<div id="vuur"')
+
+
+def _steun_form(buurt, soort, ondersteunt):
+    data = {"naam": "Buurtsteun", "soort": soort, "ondersteunt": [i.pk for i in ondersteunt]}
+    return InitiatiefForm(data, buurt=buurt)
+
+
+def test_a_care_initiative_supports_residents_initiatives_of_its_own_buurt_only(buurt, other_buurt):
+    bloem = f.make_initiatief(buurt, "Straatfeest")
+    assert _steun_form(buurt, "zorgzaam_buurtinitiatief", [bloem]).is_valid()
+    for vreemd in (
+        f.make_initiatief(other_buurt, "Elders"),
+        f.make_initiatief(buurt, "Zorgpunt", soort="buurtgericht_zorginitiatief"),
+        f.make_initiatief(buurt, "Andere steun", soort="zorgzaam_buurtinitiatief"),
+    ):
+        form = _steun_form(buurt, "zorgzaam_buurtinitiatief", [bloem, vreemd])
+        assert not form.is_valid()
+        assert "ondersteunt" in form.errors
+
+
+def test_only_a_care_initiative_supports_others(buurt):
+    bloem = f.make_initiatief(buurt, "Straatfeest")
+    for soort in ("bewonersinitiatief", "buurtgericht_zorginitiatief"):
+        form = _steun_form(buurt, soort, [bloem])
+        assert not form.is_valid()
+        assert "Alleen een zorgzaam buurtinitiatief" in str(form.errors["ondersteunt"])
+
+
+def test_the_support_link_is_validated_by_the_model_too(buurt, other_buurt):
+    steun = f.make_initiatief(buurt, soort="zorgzaam_buurtinitiatief")
+    with pytest.raises(ValidationError):
+        steun.validate_ondersteunt([f.make_initiatief(other_buurt)])
+    with pytest.raises(ValidationError):
+        services.create_initiatief(
+            buurt, naam="Tuin", soort="bewonersinitiatief", ondersteunt=[f.make_initiatief(buurt)]
+        )
+    steun.validate_ondersteunt([f.make_initiatief(buurt)])
+
+
+def test_the_initiatives_page_shows_support_links_and_what_trekkers_need(coordinator_client, buurt):
+    url = reverse("initiatieven:initiatief_list", args=[buurt.slug])
+    bloem = f.make_initiatief(buurt, "Straatfeest")
+    data = {
+        "naam": "Buurtsteun",
+        "soort": "zorgzaam_buurtinitiatief",
+        "ondersteunt": [bloem.pk],
+        "trekkers_nodig": "",
+    }
+    assert coordinator_client.post(url, data).status_code == 302
+    steun = Initiatief.objects.get(naam="Buurtsteun")
+    assert list(steun.ondersteunt.all()) == [bloem]
+    Initiatief.objects.filter(pk=bloem.pk).update(trekkers_nodig="Tafels en een vergunning")
+    page = coordinator_client.get(url).text
+    assert f'Ondersteunt: <a href="#i-{bloem.pk}">Straatfeest</a>' in page
+    assert f'Ondersteund door: <a href="#i-{steun.pk}">Buurtsteun</a>' in page
+    assert "Tafels en een vergunning" in page
