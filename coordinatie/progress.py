@@ -1,8 +1,10 @@
 """Progress on the four steps of the method, computed from the data."""
 
+import calendar
 import datetime
 import itertools
 
+from django.db import models
 from django.db.models import Count, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -12,96 +14,149 @@ from buurt.models import Actor, Buurt, Relatie
 from buurt.months import month_starts, next_month
 from initiatieven.models import Activiteit, Deelname, Initiatief, Succes, Team
 from partners.enthousiasme import vonk_and_vuur_per_month
-from partners.models import Niveau, Partner
+from partners.models import Enthousiasme, Niveau, Partner
 
 
-def step_overview(buurt):
-    """Return the four steps, each with its counts and a progress fraction (0..1)."""
-    # Two counts that each read one index, rather than one pass over every actor's row.
-    actoren = dict.fromkeys(Actor.Soort.values, 0)
-    actoren.update(Actor.objects.in_buurt(buurt).count_per_soort())
-    actoren["totaal"] = sum(actoren.values())
-    actoren["via_partner"] = (
-        Actor.objects.in_buurt(buurt).filter(aangebracht_door__isnull=False).count()
-    )
-    enthousiasme = Partner.objects.in_buurt(buurt).count_per_enthousiasme()
-    enthousiasme[Niveau.GEEN] += enthousiasme.pop(None)  # not yet rated: no spark seen
-    partners_totaal = sum(enthousiasme.values())
-    successen = Succes.objects.in_buurt(buurt).count()
-    activiteiten = Activiteit.objects.in_buurt(buurt).aggregate(
-        totaal=Count("id"), lopend=Count("id", filter=Q(loopt=True))
-    )
-    initiatieven = Initiatief.objects.in_buurt(buurt).aggregate(
-        totaal=Count("id", distinct=True),
-        voortbouwend=Count("id", filter=Q(bouwt_voort_op__isnull=False), distinct=True),
-        met_team=Count("id", filter=Q(teams__isnull=False), distinct=True),
-    )
-    teams = Team.objects.in_buurt(buurt).count()
-    deelnames = Deelname.objects.in_buurt(buurt).actief().count()
-    relaties = Relatie.objects.in_buurt(buurt).actief().count()
+def step_overview(buurt, today=None):
+    """The four steps, each as growth: rows of (label, last 3 months, last 12 months, now).
 
-    soorten_gekend = sum(1 for soort in Actor.Soort.values if actoren[soort])
+    Steps are not jobs to finish: a step shows what grew, never how far it is "done". The
+    growth of all steps is one query (see `_growth`); the current counts are a few more.
+    """
+    today = today or timezone.localdate()
+    actoren = Actor.objects.in_buurt(buurt)
+    enthousiasme = Enthousiasme.objects.in_buurt(buurt)
+    initiatieven = Initiatief.objects.in_buurt(buurt)
+    deelnames = Deelname.objects.in_buurt(buurt)
+    groei = _growth(
+        buurt,
+        today,
+        {
+            "actoren": (actoren, "aangemaakt_op", "buurt"),
+            "via_partner": (
+                actoren.filter(aangebracht_door__isnull=False),
+                "aangemaakt_op",
+                "buurt",
+            ),
+            "partners": (Partner.objects.in_buurt(buurt), "partner_sinds", "actor__buurt"),
+            "vonk": (enthousiasme.filter(niveau=Niveau.VONK), "datum", "partner__actor__buurt"),
+            "vuur": (enthousiasme.filter(niveau=Niveau.VUUR), "datum", "partner__actor__buurt"),
+            "successen": (Succes.objects.in_buurt(buurt), "datum", "buurt"),
+            "activiteiten": (Activiteit.objects.in_buurt(buurt), "aangemaakt_op", "buurt"),
+            "initiatieven": (initiatieven, "aangemaakt_op", "buurt"),
+            "voortbouwend": (
+                initiatieven.filter(bouwt_voort_op__isnull=False),
+                "aangemaakt_op",
+                "buurt",
+            ),
+            "teams": (Team.objects.in_buurt(buurt), "aangemaakt_op", "initiatief__buurt"),
+            "deelnames_begonnen": (deelnames, "toegetreden_op", "team__initiatief__buurt"),
+            "deelnames_gestopt": (deelnames, "vertrokken_op", "team__initiatief__buurt"),
+            "relaties": (Relatie.objects.in_buurt(buurt), "sinds", "buurt"),
+        },
+    )
+
+    # Now: two counts that each read one index, rather than one pass over every actor's row.
+    nu = {"actoren": actoren.count()}
+    nu["via_partner"] = actoren.filter(aangebracht_door__isnull=False).count()
+    niveaus = Partner.objects.in_buurt(buurt).count_per_enthousiasme()
+    nu["partners"] = sum(niveaus.values())
+    nu["vonk"], nu["vuur"] = niveaus[Niveau.VONK], niveaus[Niveau.VUUR]
+    nu["successen"] = Succes.objects.in_buurt(buurt).count()
+    nu["activiteiten"] = Activiteit.objects.in_buurt(buurt).lopend().count()
+    nu.update(
+        initiatieven.aggregate(
+            initiatieven=Count("id", distinct=True),
+            voortbouwend=Count("id", filter=Q(bouwt_voort_op__isnull=False), distinct=True),
+        )
+    )
+    nu["teams"] = Team.objects.in_buurt(buurt).count()
+    nu["deelnames_begonnen"] = deelnames.actief().count()
+    nu["relaties"] = Relatie.objects.in_buurt(buurt).actief().count()
+
+    def rows(*labels):
+        return [(label, *groei[key], nu.get(key)) for key, label in labels]
+
     return [
         {
             "nummer": 1,
             "naam": _("Ken je buurt"),
             "url_name": "buurt:ken_je_buurt",
-            "progress": _fraction(soorten_gekend, len(Actor.Soort.values)),
-            "cijfers": [
-                (_("actoren gekend"), actoren["totaal"]),
-                (_("bewoners"), actoren["bewoner"]),
-                (_("verenigingen"), actoren["vereniging"]),
-                (_("professionals"), actoren["professional"]),
-                (_("organisaties"), actoren["organisatie"]),
-                (_("aangebracht door iemand die hen kent"), actoren["via_partner"]),
-            ],
-            "uitleg": _("Alle vier soorten actoren in beeld."),
+            "rijen": rows(
+                ("actoren", _("actoren gekend")),
+                ("via_partner", _("aangebracht door iemand die hen kent")),
+            ),
         },
         {
             "nummer": 2,
             "naam": _("Zoek vonken (en vuur)"),
             "url_name": "coordinatie:vonken",
-            "progress": _fraction(
-                enthousiasme[Niveau.VONK] + enthousiasme[Niveau.VUUR], partners_totaal
+            "rijen": rows(
+                ("partners", _("partners")),
+                ("vonk", _("partners met een vonk")),
+                ("vuur", _("partners met vuur")),
+                ("successen", _("kleine successen")),
             ),
-            "cijfers": [
-                (_("partners"), partners_totaal),
-                (_("met vonk"), enthousiasme[Niveau.VONK]),
-                (_("met vuur"), enthousiasme[Niveau.VUUR]),
-                (_("kleine successen"), successen),
-            ],
-            "uitleg": _("Partners met een vonk of vuur."),
         },
         {
             "nummer": 3,
             "naam": _("Pluk laaghangend fruit (en reik hoger)"),
             "url_name": "initiatieven:fruit",
-            "progress": _fraction(initiatieven["voortbouwend"], initiatieven["totaal"]),
-            "cijfers": [
-                (_("bestaande activiteiten"), activiteiten["totaal"]),
-                (_("lopend"), activiteiten["lopend"]),
-                (_("initiatieven"), initiatieven["totaal"]),
-                (_("bouwen voort op wat er is"), initiatieven["voortbouwend"]),
-            ],
-            "uitleg": _("Initiatieven die voortbouwen op wat er al is."),
+            "rijen": rows(
+                ("activiteiten", _("bestaande activiteiten (nu: lopend)")),
+                ("initiatieven", _("initiatieven")),
+                ("voortbouwend", _("initiatieven die voortbouwen op wat er is")),
+            ),
         },
         {
             "nummer": 4,
             "naam": _("Ontwar de bomen (en het bos)"),
             "url_name": "initiatieven:bomen",
-            "progress": _fraction(initiatieven["met_team"], initiatieven["totaal"]),
-            "cijfers": [
-                (_("teams"), teams),
-                (_("lopende deelnames"), deelnames),
-                (_("lopende relaties tussen actoren"), relaties),
-            ],
-            "uitleg": _("Initiatieven met minstens één klein team."),
+            "rijen": rows(
+                ("teams", _("teams gevormd")),
+                ("deelnames_begonnen", _("deelnames begonnen (nu: lopend)")),
+                ("deelnames_gestopt", _("deelnames beëindigd")),
+                ("relaties", _("relaties tussen actoren begonnen (nu: lopend)")),
+            ),
         },
     ]
 
 
-def _fraction(part, whole):
-    return round(part / whole, 2) if whole else 0
+GROWTH_PERIODS = (3, 12)  # months
+
+
+def months_before(day, months):
+    """The same day `months` calendar months earlier (the month's last day if it is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return day.replace(year=year, month=month + 1, day=min(day.day, last))
+
+
+def _growth(buurt, today, sources):
+    """For each ``key: (queryset, date field, path to the buurt)``, how many rows fall in
+    the last 3 and the last 12 months up to `today`, as ``key: (n_3, n_12)``.
+
+    One query of range counts, like `_counts_at_month_ends`: each count reads a stretch of
+    the date column, whatever the size of the buurt. Enthusiasm counts partners, not
+    ratings: a partner rated vuur twice in a period counts once.
+    """
+    end = today + datetime.timedelta(days=1)
+    counts = {}
+    for key, (queryset, field, buurt_path) in sources.items():
+        as_datetime = isinstance(queryset.model._meta.get_field(field), models.DateTimeField)
+        bound = _start_of_day if as_datetime else (lambda day: day)
+        counted = "partner" if queryset.model is Enthousiasme else "pk"
+        for months in GROWTH_PERIODS:
+            start = months_before(today, months) + datetime.timedelta(days=1)
+            rows = (
+                queryset.filter(**{f"{field}__gte": bound(start), f"{field}__lt": bound(end)})
+                .order_by()
+                .values(buurt_path)
+                .annotate(n=Count(counted, distinct=True))
+            )
+            counts[f"{key}_{months}"] = Coalesce(Subquery(rows.values("n")), 0)
+    row = Buurt.objects.filter(pk=buurt.pk).annotate(**counts).values(*counts).get()
+    return {key: tuple(row[f"{key}_{months}"] for months in GROWTH_PERIODS) for key in sources}
 
 
 CHART_WIDTH, CHART_HEIGHT = 300, 120

@@ -284,6 +284,13 @@ TABLES = (
             Column("aangemaakt_op", "aangemaakt_op", "datetime", "When it was recorded (UTC)."),
             Column("doel", "doel", "string", "Goal (free text).", identifiable_only=True),
             Column(
+                "trekkers_nodig",
+                "trekkers_nodig",
+                "string",
+                "What the trekkers of a residents' initiative need (free text).",
+                identifiable_only=True,
+            ),
+            Column(
                 "schaal_toelichting",
                 "schaal_toelichting",
                 "string",
@@ -297,6 +304,32 @@ TABLES = (
                 Initiatief.bouwt_voort_op.through.objects.filter(initiatief_id=OuterRef("pk"))
             )
         },
+    ),
+    Table(
+        "ondersteuningen",
+        _("ondersteunde bewonersinitiatieven"),
+        "Which residents' initiatives (kind 1) a zorgzaam buurtinitiatief (kind 2) "
+        "stimulates or supports.",
+        Initiatief.ondersteunt.through,
+        (
+            id_column("Internal id of the link."),
+            buurt_column("from_initiatief__buurt"),
+            Column(
+                "zorgzaam_buurtinitiatief",
+                "from_initiatief_id",
+                "integer",
+                "The supporting zorgzaam buurtinitiatief (initiatieven.id).",
+                required=True,
+            ),
+            Column(
+                "bewonersinitiatief",
+                "to_initiatief_id",
+                "integer",
+                "The supported residents' initiative (initiatieven.id).",
+                required=True,
+            ),
+        ),
+        "from_initiatief__buurt",
     ),
     Table(
         "teams",
@@ -314,6 +347,12 @@ TABLES = (
                 "boolean",
                 "Whether the team decides together as equal partners.",
             ),
+            Column(
+                "beslist_autonoom",
+                "beslist_autonoom",
+                "boolean",
+                "Whether the team decides on its own way of working (autonomy).",
+            ),
             Column("aangemaakt_op", "aangemaakt_op", "datetime", "When it was recorded (UTC)."),
             Column("doel", "doel", "string", "Shared goal (free text).", identifiable_only=True),
             Column(
@@ -323,18 +362,34 @@ TABLES = (
                 "How the team decides (free text).",
                 identifiable_only=True,
             ),
+            Column(
+                "autonomie",
+                "autonomie",
+                "string",
+                "How the team chooses its way of working (free text).",
+                identifiable_only=True,
+            ),
         ),
         "initiatief__buurt",
     ),
     Table(
         "teamintensiteiten",
         _("samenwerkingsintensiteit van teams"),
-        "Dated records of a team's collaboration intensity; the latest is the current one.",
+        "Dated records of a team's collaboration intensity, both as the team works now "
+        "(huidig) and as its goal needs it (nodig); per team and soort the latest counts.",
         Teamintensiteit,
         (
             id_column("Internal id of the record."),
             buurt_column("team__initiatief__buurt"),
             Column("team", "team_id", "integer", "Team id (teams.id).", required=True),
+            Column(
+                "soort",
+                "soort",
+                "string",
+                "Whether the record is the current intensity or the one the goal needs.",
+                Teamintensiteit.Soort,
+                required=True,
+            ),
             Column(
                 "intensiteit",
                 "intensiteit",

@@ -33,6 +33,9 @@ ENGLISH = {
     "tijdelijk_partnerschap": "temporary partnership",
     "permanent_partnerschap": "permanent partnership",
     "lerende_gemeenschap": "learning community",
+    # Teamintensiteit.Soort
+    "huidig": "current: how intensely the team works together now",
+    "nodig": "needed: how intensely the goal requires the team to work together",
     # Enthousiasme
     "geen": "none",
     "vonk": "spark (limited)",

@@ -47,6 +47,9 @@ def filled(buurt, other_buurt):
     initiatief.bouwt_voort_op.add(activiteit)
     team = f.make_team(initiatief, "Boodschappenteam", besluitvorming="Marie Peeters beslist")
     Teamintensiteit.objects.create(team=team, intensiteit="actief_afstemmen")
+    Teamintensiteit.objects.create(team=team, soort="nodig", intensiteit="doorverwijzen")
+    steun = f.make_initiatief(buurt, "Buurtsteun", soort="zorgzaam_buurtinitiatief")
+    steun.ondersteunt.add(initiatief)
     f.make_deelname(team, dokter, middelen=["tijd", "expertise"])
     Voorkeur.objects.create(
         partner=dokter,

@@ -261,3 +261,19 @@ def test_nav_links_to_onderzoek_only_for_researchers(onderzoeker_client, coordin
     url = reverse("onderzoek:index")
     assert f'href="{url}"' in onderzoeker_client.get(reverse("buurt:home"), follow=True).text
     assert f'href="{url}"' not in coordinator_client.get(reverse("buurt:home"), follow=True).text
+
+
+def test_needed_and_current_intensity_and_the_support_links_are_exported(filled, tmp_path):
+    directory = export_to(tmp_path, "csv", "--identifiable")
+    rows = read_csv(directory / "teamintensiteiten.csv")
+    assert {(r["soort"], r["intensiteit"]) for r in rows} == {
+        ("huidig", "actief_afstemmen"),
+        ("nodig", "doorverwijzen"),
+    }
+    assert all(r["datum"] for r in rows)
+    [link] = read_csv(directory / "ondersteuningen.csv")
+    assert link["bewonersinitiatief"] == str(filled.initiatief.pk)
+    codebook = (directory / "codebook.md").read_text()
+    assert "needed: how intensely the goal requires" in codebook
+    assert "| `beslist_autonoom` | boolean |" in codebook
+    assert "| `trekkers_nodig` | string |" in codebook
