@@ -14,6 +14,7 @@ from buurt.access import can_edit, get_actor_for_user, get_buurt_for_user
 from buurt.forms import RelatieForm
 from buurt.models import Actor, Relatie
 from buurt.months import month_starts
+from buurt.once import already_saved, first_submission
 from buurt.rendering import paginate, render_page
 from buurt.services import add_relatie
 from initiatieven.forms import SuccesForm
@@ -219,6 +220,13 @@ def partner_create(request, slug):
 def succes_create(request, slug):
     buurt = get_buurt_for_user(request, slug, write=True)
     form = SuccesForm(request.POST, buurt=buurt)
+    if form.is_valid() and not first_submission(request, "succes"):
+        if not request.htmx:
+            vonken = reverse("coordinatie:vonken", args=[buurt.slug])
+            return already_saved(request, vonken + "#successen-titel")
+        # The first answer added the success to the list; this one only clears the form.
+        context = {"buurt": buurt, "succes_form": SuccesForm(buurt=buurt)}
+        return render(request, "coordinatie/vonken.html#succes-entry", context)
     if form.is_valid():
         data = form.cleaned_data
         succes = log_succes(

@@ -13,6 +13,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from buurt.once import already_saved, first_submission
 from buurt.rendering import paginate
 from initiatieven.forms import VoorkeurForm
 from initiatieven.models import LADDER_UITLEG, Deelname, Initiatief, Voorkeur
@@ -110,6 +111,15 @@ def partnerlink_create(request, slug, pk):
     form = PartnerlinkForm(request.POST)
     if not form.is_valid():
         return _links_page(request, buurt, partner, form)
+    if not first_submission(request, "partnerlink"):
+        # The address of the link is shown once only, in the first answer.
+        message = _(
+            "Deze link was al aangemaakt. Zijn adres wordt maar één keer getoond: "
+            "zie je het niet, trek de link in en maak een nieuwe."
+        )
+        return already_saved(
+            request, "partnerportaal:partnerlink_list", buurt.slug, partner.pk, message=message
+        )
     link, token = create_link(partner, door=request.user, days=form.cleaned_data["dagen"])
     url = link_url(token, request)
     address = form.cleaned_data["email"]

@@ -15,7 +15,7 @@ from buurt.rendering import paginate, render_page
 from .. import bomen, bos, services
 from ..access import get_deelname_for_user, get_team_for_user
 from ..forms import DeelnameForm, LedenFormSet, TeamForm
-from ..models import Initiatief, Team, Teamintensiteit
+from ..models import Initiatief
 
 TEAMS_PER_PAGE = 10
 RELATIES_PER_PAGE = 25
@@ -56,7 +56,6 @@ def team_create(request, slug):
             team = services.create_team(
                 data.pop("initiatief"),
                 intensiteit=data.pop("intensiteit"),
-                nodige_intensiteit=data.pop("nodige_intensiteit"),
                 leden=leden.leden(),
                 door=request.user,
                 **data,
@@ -96,7 +95,6 @@ def team_edit(request, slug, pk):
             services.update_team(
                 form.save(commit=False),
                 intensiteit=form.cleaned_data["intensiteit"],
-                nodige_intensiteit=form.cleaned_data["nodige_intensiteit"],
                 door=request.user,
             )
             if request.htmx:
@@ -104,17 +102,9 @@ def team_edit(request, slug, pk):
             messages.success(request, _("Team %(naam)s bewaard.") % {"naam": team})
             return _to_team(buurt, team)
     else:
-        initial = {
-            "intensiteit": team.latest_intensiteit(),
-            "nodige_intensiteit": team.latest_intensiteit(Teamintensiteit.Soort.NODIG),
-        }
+        initial = {"intensiteit": team.latest_intensiteit()}
         form = TeamForm(instance=team, buurt=buurt, initial=initial)
-    context = {
-        "buurt": buurt,
-        "team": team,
-        "form": form,
-        "intensiteiten": bomen.intensiteiten(Team.objects.with_intensiteit().get(pk=team.pk)),
-    }
+    context = {"buurt": buurt, "team": team, "form": form}
     return render_page(request, "initiatieven/team_edit.html", context, "team-form")
 
 

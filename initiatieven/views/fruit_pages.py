@@ -11,6 +11,7 @@ from django_htmx.http import trigger_client_event
 
 from buurt.access import can_edit, get_buurt_for_user
 from buurt.models import Actor, Samenwerkingsintensiteit
+from buurt.once import ALREADY_SAVED, already_saved, first_submission
 from buurt.rendering import paginate, render_page
 
 from .. import fruit, services
@@ -64,7 +65,11 @@ def fruit_view(request, slug):
     if request.method == "POST":
         form = ActiviteitForm(request.POST, buurt=buurt)
         toegevoegd = None
-        if form.is_valid():
+        if form.is_valid() and not first_submission(request, "activiteit"):
+            if not request.htmx:
+                return already_saved(request, "initiatieven:fruit", slug=buurt.slug)
+            toegevoegd, form = ALREADY_SAVED, None
+        elif form.is_valid():
             activiteit = services.save_activiteit(form)
             toegevoegd = _("Activiteit %(naam)s toegevoegd.") % {"naam": activiteit}
             if not request.htmx:
@@ -139,6 +144,8 @@ def fruit_build_on(request, slug):
     form = VoortbouwForm(request.POST, buurt=buurt)
     if not form.is_valid():
         return _after_fruit_action(request, buurt, fout=_niet_bewaard(form))
+    if not first_submission(request, "voortbouwen"):
+        return _after_fruit_action(request, buurt, ALREADY_SAVED)
     initiatief = services.create_initiatief(
         buurt,
         naam=form.cleaned_data["naam"],
@@ -160,6 +167,8 @@ def reik_hoger(request, slug):
     source = request.POST if request.method == "POST" else request.GET
     if request.method == "POST" and "toon" not in request.POST:
         form = ReikHogerForm(request.POST, buurt=buurt)
+        if form.is_valid() and not first_submission(request, "reik-hoger"):
+            return already_saved(request, "initiatieven:initiatief_list", slug=buurt.slug)
         if form.is_valid():
             data = form.cleaned_data
             initiatief = services.create_initiatief(

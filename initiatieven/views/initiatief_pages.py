@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from buurt.access import can_edit, get_buurt_for_user
+from buurt.once import already_saved, first_submission
 from buurt.rendering import paginate, render_page
 from buurt.suggestions import datalist_response
 
@@ -25,12 +26,7 @@ def _schaal_form(initiatief, data=None):
 
 
 def _lijst_context(request, buurt, form=None):
-    initiatieven = (
-        Initiatief.objects.in_buurt(buurt)
-        .with_counts()
-        .prefetch_related("ondersteunt", "ondersteund_door")
-        .order_by("soort", "naam", "id")
-    )
+    initiatieven = Initiatief.objects.in_buurt(buurt).with_counts().order_by("soort", "naam", "id")
     page = paginate(request, initiatieven, INITIATIEVEN_PER_PAGE)
     per_soort = {soort: [] for soort in Initiatief.Soort.values}
     for initiatief in page:
@@ -66,6 +62,8 @@ def initiatief_list(request, slug):
     form = None
     if request.method == "POST":
         form = InitiatiefForm(request.POST, buurt=buurt)
+        if form.is_valid() and not first_submission(request, "initiatief"):
+            return already_saved(request, "initiatieven:initiatief_list", slug=buurt.slug)
         if form.is_valid():
             initiatief = services.create_initiatief(buurt, **form.cleaned_data)
             messages.success(request, _("Initiatief %(naam)s aangemaakt.") % {"naam": initiatief})
