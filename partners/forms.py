@@ -30,6 +30,12 @@ class PartnerlinkForm(forms.Form):
 
 class EnthousiasmeForm(forms.Form):
     niveau = forms.ChoiceField(label=_("Enthousiasme"), choices=Niveau.choices)
+    notitie = forms.CharField(
+        label=_("Waarom? (optioneel)"),
+        required=False,
+        max_length=500,
+        error_messages={"max_length": _("Houd het kort: hoogstens %(limit_value)d tekens.")},
+    )
 
 
 class PartnerCreateForm(forms.Form):
