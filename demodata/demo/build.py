@@ -24,6 +24,7 @@ from .data import (
     ACTOREN,
     BUURT,
     INITIATIEVEN,
+    ONDERSTEUNT,
     PARTNERS,
     PASSWORD,
     RELATIES,
@@ -31,6 +32,7 @@ from .data import (
     SLUG,
     SUCCESSEN,
     TEAMS,
+    TREKKERS_NODIG,
     USERS,
     VOORKEUREN,
 )
@@ -138,23 +140,32 @@ def build(buurt, coordinator):
             gestart_op=day(start) if start is not None else None,
             schaal_antwoord=antwoord,
             schaal_toelichting=toelichting,
+            trekkers_nodig=TREKKERS_NODIG.get(key, ""),
         )
         initiatief.trekkers.set([actoren[k] for k in trekkers])
         initiatief.bouwt_voort_op.set([activiteiten[k] for k in basis])
         initiatieven[key] = initiatief
+    for key, ondersteund in ONDERSTEUNT.items():
+        initiatieven[key].ondersteunt.set([initiatieven[k] for k in ondersteund])
 
     teams = {}
-    for init, naam, doel, samen, hoe, intensiteiten, deelnames in TEAMS:
+    for init, naam, doel, samen, hoe, autonoom, werkwijze, huidig, nodig, deelnames in TEAMS:
         team = Team.objects.create(
             initiatief=initiatieven[init],
             naam=naam,
             doel=doel,
             beslist_samen=samen,
             besluitvorming=hoe,
+            beslist_autonoom=autonoom,
+            autonomie=werkwijze,
         )
         Teamintensiteit.objects.bulk_create(
-            Teamintensiteit(team=team, intensiteit=i, datum=day(ago), door=coordinator)
-            for ago, i in intensiteiten
+            Teamintensiteit(team=team, soort=soort, intensiteit=i, datum=day(ago), door=coordinator)
+            for soort, history in (
+                (Teamintensiteit.Soort.HUIDIG, huidig),
+                (Teamintensiteit.Soort.NODIG, nodig),
+            )
+            for ago, i in history
         )
         Deelname.objects.bulk_create(
             Deelname(

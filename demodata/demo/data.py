@@ -222,14 +222,27 @@ INITIATIEVEN = [
       "wandelgroep daarmee te verbinden in plaats van iets eigens te starten.")),
 ]  # fmt: skip
 
+# What the trekkers of a residents' initiative need, in their words.
+TREKKERS_NODIG = {
+    "warmeburen": "Een lijst van wie alleen woont, en iemand om te bellen als het niet pluis is.",
+    "buurtstraat": "Een vergunning voor de straatafsluiting en tafels en stoelen.",
+    "moestuin": "Zaden in het voorjaar en een hand bij het vullen van de bakken.",
+}  # fmt: skip
+
+# A zorgzaam buurtinitiatief and the residents' initiatives it supports.
+ONDERSTEUNT = {"soepbarplus": ["warmeburen", "moestuin"]}
+
 # Team: initiatief, naam, doel, beslist samen, besluitvorming,
-# intensiteit history (days ago, intensiteit),
+# beslist zelf over de werkwijze, hoe (autonomie),
+# intensiteit history (days ago, intensiteit), needed intensity history (days ago, intensiteit),
 # deelnames (partner, niveau, nodig, middelen, joined days ago, left days ago or None)
 TEAMS = [
     ("wijkzorg", "Kernteam wijkzorg",
      "Een gedeelde lijst van alleenwonende tachtigplussers, elk met een vast aanspreekpunt.",
      True, "Maandelijks overleg; beslissingen bij consensus, het Sociaal Huis zit voor.",
+     True, "Het kernteam kiest zelf hoe het de lijst bijhoudt en wie wie opvolgt.",
      [(150, "actief_afstemmen"), (60, "tijdelijk_partnerschap")],
+     [(150, "tijdelijk_partnerschap"), (60, "permanent_partnerschap")],
      [("kaai", "meebeslissen", True, ["expertise", "tijd"], 150, None),
       ("huis", "meebeslissen", True, ["tijd", "netwerk", "financiering"], 150, None),
       ("thuiszorg", "coproduceren", True, ["expertise", "tijd"], 140, None),
@@ -239,7 +252,9 @@ TEAMS = [
     ("soepbarplus", "Soepbarploeg",
      "Elke donderdag soep voor veertig mensen, en iemand die aanschuift bij wie alleen komt.",
      True, "Na elke soepbar een kwartier evalueren; wie er is, beslist mee.",
+     True, "De ploeg maakt zelf het rooster en kiest het menu.",
      [(270, "passief_info_delen"), (180, "actief_afstemmen"), (30, "permanent_partnerschap")],
+     [(270, "actief_afstemmen"), (30, "permanent_partnerschap")],
      [("spoel", "meebeslissen", True, ["ruimte", "tijd"], 270, None),
       ("okra", "coproduceren", True, ["vrijwilligers"], 270, None),
       ("femma", "coproduceren", True, ["vrijwilligers", "materiaal"], 200, None),
@@ -249,7 +264,9 @@ TEAMS = [
     ("warmeburen", "Warme buren-team",
      "Elke bewoner van de Lijsterstraat heeft een buur die wekelijks even aanbelt.",
      False, "De trekkers beslissen; de partners worden op de hoogte gehouden.",
+     True, "De trekkers doen het op hun manier.",
      [(200, "doorverwijzen"), (90, "actief_afstemmen")],
+     [(200, "doorverwijzen")],
      [("comite", "coproduceren", True, ["vrijwilligers", "communicatie"], 200, None),
       ("koen", "coproduceren", True, ["tijd"], 150, None),
       ("huis", "adviseren", True, ["netwerk", "expertise"], 200, None),
@@ -257,6 +274,8 @@ TEAMS = [
     ("buurtbus", "Werkgroep buurtbus",
      "Tegen de zomer een haalbaarheidsplan voor een nieuwe buurtbus.",
      False, "Nog zoekende; voorlopig beslist het buurtcomité.",
+     True, "De werkgroep plant zelf haar bezoeken aan andere buurtbussen.",
+     [(40, "passief_info_delen")],
      [(40, "passief_info_delen")],
      [("comite", "meebeslissen", True, ["tijd", "netwerk"], 40, None),
       ("spoel", "adviseren", True, ["expertise"], 40, None),

@@ -206,3 +206,22 @@ def test_demo_leaves_other_buurten_alone(world):
     run_demo("--reset")
     assert Actor.objects.in_buurt(world.buurt).count() == before
     assert not Rol.objects.filter(buurt=world.buurt, user__username="coordinator").exists()
+
+
+def test_demo_residents_team_gets_no_health_audit_and_the_others_weigh_what_is_needed(demo):
+    client = Client()
+    assert client.login(username="coordinator", password="demo")
+    page = client.get("/buurten/demo/bomen/").text
+    cards = {
+        naam: page[page.index(f">{naam}</h3>") :].split("</article>")[0]
+        for naam in ("Warme buren-team", "Werkgroep buurtbus", "Kernteam wijkzorg")
+    }
+    bewoners = cards["Warme buren-team"]
+    assert "Een gezond team?" not in bewoners
+    assert "✗" not in bewoners
+    assert "Laat duizend bloemen bloeien" in bewoners
+    # The bus group only shares information for now: deciding together is not asked of it.
+    assert "niet nodig voor dit doel" in cards["Werkgroep buurtbus"]
+    assert "Het team beslist nog niet samen" not in cards["Werkgroep buurtbus"]
+    assert "minder intensief samen dan nodig" in cards["Kernteam wijkzorg"]
+    assert Teamintensiteit.objects.filter(team__initiatief__buurt=demo, soort="nodig").exists()
