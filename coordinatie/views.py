@@ -3,7 +3,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, F, OuterRef, Prefetch, Subquery
+from django.db.models import Count, F, Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -121,19 +121,11 @@ def _partner_page(request, buurt, months):
         Partner.objects.in_buurt(buurt).order_by("actor__naam", "id").values_list("pk", flat=True)
     )
     page = paginate(request, ids, PARTNERS_PER_PAGE)
-    partners = _partners_with_trend(buurt, months).in_bulk(page.object_list)
+    partners = partners_with_trend(buurt, months).in_bulk(page.object_list)
     page.object_list = attach_trend(
         [partners[pk] for pk in page.object_list if pk in partners], months
     )
     return page
-
-
-def _partners_with_trend(buurt, months):
-    """``partners_with_trend``, with the note of the current rating: why the fire changed."""
-    latest = Enthousiasme.objects.filter(partner=OuterRef("pk")).order_by("-datum", "-id")
-    return partners_with_trend(buurt, months).annotate(
-        enthousiasme_notitie=Subquery(latest.values("notitie")[:1])
-    )
 
 
 def _vonken_context(request, buurt, partner_form=None, succes_form=None):
@@ -174,10 +166,7 @@ def rate_enthousiasme(request, slug, pk):
     form = EnthousiasmeForm(request.POST)
     if form.is_valid():
         Enthousiasme.objects.create(
-            partner=partner,
-            niveau=form.cleaned_data["niveau"],
-            notitie=form.cleaned_data["notitie"],
-            door=request.user,
+            partner=partner, niveau=form.cleaned_data["niveau"], door=request.user
         )
         if not request.htmx:
             messages.success(
@@ -189,14 +178,11 @@ def rate_enthousiasme(request, slug, pk):
                 },
             )
     elif not request.htmx:
-        niveau_missing = "niveau" in form.errors
-        messages.error(
-            request, _("Kies geen, vonk of vuur.") if niveau_missing else form.errors["notitie"][0]
-        )
+        messages.error(request, _("Kies geen, vonk of vuur."))
     if not request.htmx:
         return redirect(reverse("coordinatie:vonken", args=[buurt.slug]) + f"#partner-{partner.pk}")
     months = month_starts(timezone.localdate())
-    partner = attach_trend([_partners_with_trend(buurt, months).get(pk=partner.pk)], months)[0]
+    partner = attach_trend([partners_with_trend(buurt, months).get(pk=partner.pk)], months)[0]
     return render(
         request,
         "coordinatie/_partner_row.html",

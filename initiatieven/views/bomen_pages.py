@@ -15,7 +15,7 @@ from buurt.rendering import paginate, render_page
 from .. import bomen, bos, services
 from ..access import get_deelname_for_user, get_team_for_user
 from ..forms import DeelnameForm, LedenFormSet, TeamForm
-from ..models import Initiatief
+from ..models import Initiatief, Team, Teamintensiteit
 
 TEAMS_PER_PAGE = 10
 RELATIES_PER_PAGE = 25
@@ -56,6 +56,7 @@ def team_create(request, slug):
             team = services.create_team(
                 data.pop("initiatief"),
                 intensiteit=data.pop("intensiteit"),
+                nodige_intensiteit=data.pop("nodige_intensiteit"),
                 leden=leden.leden(),
                 door=request.user,
                 **data,
@@ -95,6 +96,7 @@ def team_edit(request, slug, pk):
             services.update_team(
                 form.save(commit=False),
                 intensiteit=form.cleaned_data["intensiteit"],
+                nodige_intensiteit=form.cleaned_data["nodige_intensiteit"],
                 door=request.user,
             )
             if request.htmx:
@@ -102,9 +104,17 @@ def team_edit(request, slug, pk):
             messages.success(request, _("Team %(naam)s bewaard.") % {"naam": team})
             return _to_team(buurt, team)
     else:
-        initial = {"intensiteit": team.latest_intensiteit()}
+        initial = {
+            "intensiteit": team.latest_intensiteit(),
+            "nodige_intensiteit": team.latest_intensiteit(Teamintensiteit.Soort.NODIG),
+        }
         form = TeamForm(instance=team, buurt=buurt, initial=initial)
-    context = {"buurt": buurt, "team": team, "form": form}
+    context = {
+        "buurt": buurt,
+        "team": team,
+        "form": form,
+        "intensiteiten": bomen.intensiteiten(Team.objects.with_intensiteit().get(pk=team.pk)),
+    }
     return render_page(request, "initiatieven/team_edit.html", context, "team-form")
 
 

@@ -26,7 +26,12 @@ def _schaal_form(initiatief, data=None):
 
 
 def _lijst_context(request, buurt, form=None):
-    initiatieven = Initiatief.objects.in_buurt(buurt).with_counts().order_by("soort", "naam", "id")
+    initiatieven = (
+        Initiatief.objects.in_buurt(buurt)
+        .with_counts()
+        .prefetch_related("ondersteunt", "ondersteund_door")
+        .order_by("soort", "naam", "id")
+    )
     page = paginate(request, initiatieven, INITIATIEVEN_PER_PAGE)
     per_soort = {soort: [] for soort in Initiatief.Soort.values}
     for initiatief in page:
