@@ -20,4 +20,9 @@ urlpatterns = [
     ),
     path("buurten/<slug:slug>/vonken/partner-maken/", views.partner_create, name="partner_create"),
     path("buurten/<slug:slug>/vonken/successen/", views.succes_create, name="succes_create"),
+    path(
+        "buurten/<slug:slug>/vonken/successen/<int:pk>/bewerken/",
+        views.succes_edit,
+        name="succes_edit",
+    ),
 ]

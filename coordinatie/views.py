@@ -3,12 +3,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, F, Prefetch
+from django.db.models import Count, F, OuterRef, Prefetch, Subquery
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from buurt.access import can_edit, get_actor_for_user, get_buurt_for_user
 from buurt.forms import RelatieForm
@@ -17,9 +17,9 @@ from buurt.months import month_starts
 from buurt.once import already_saved, first_submission
 from buurt.rendering import paginate, render_page
 from buurt.services import add_relatie
+from initiatieven.access import get_succes_for_user
 from initiatieven.forms import SuccesForm
 from initiatieven.models import Activiteit, Succes
-from initiatieven.services import log_succes
 from partners.access import get_partner_for_user
 from partners.enthousiasme import attach_trend, fire_summary, partners_with_trend
 from partners.forms import EnthousiasmeForm, PartnerCreateForm
@@ -121,11 +121,19 @@ def _partner_page(request, buurt, months):
         Partner.objects.in_buurt(buurt).order_by("actor__naam", "id").values_list("pk", flat=True)
     )
     page = paginate(request, ids, PARTNERS_PER_PAGE)
-    partners = partners_with_trend(buurt, months).in_bulk(page.object_list)
+    partners = _partners_with_trend(buurt, months).in_bulk(page.object_list)
     page.object_list = attach_trend(
         [partners[pk] for pk in page.object_list if pk in partners], months
     )
     return page
+
+
+def _partners_with_trend(buurt, months):
+    """``partners_with_trend``, with the note of the current rating: why the fire changed."""
+    latest = Enthousiasme.objects.filter(partner=OuterRef("pk")).order_by("-datum", "-id")
+    return partners_with_trend(buurt, months).annotate(
+        enthousiasme_notitie=Subquery(latest.values("notitie")[:1])
+    )
 
 
 def _vonken_context(request, buurt, partner_form=None, succes_form=None):
@@ -134,7 +142,7 @@ def _vonken_context(request, buurt, partner_form=None, succes_form=None):
     successen = paginate(
         request,
         Succes.objects.in_buurt(buurt)
-        .select_related("initiatief")
+        .select_related("initiatief", "team")
         .prefetch_related(Prefetch("partners", queryset=Partner.objects.select_related("actor"))),
         SUCCESSES_PER_PAGE,
         param="successen",
@@ -166,7 +174,10 @@ def rate_enthousiasme(request, slug, pk):
     form = EnthousiasmeForm(request.POST)
     if form.is_valid():
         Enthousiasme.objects.create(
-            partner=partner, niveau=form.cleaned_data["niveau"], door=request.user
+            partner=partner,
+            niveau=form.cleaned_data["niveau"],
+            notitie=form.cleaned_data["notitie"],
+            door=request.user,
         )
         if not request.htmx:
             messages.success(
@@ -178,11 +189,14 @@ def rate_enthousiasme(request, slug, pk):
                 },
             )
     elif not request.htmx:
-        messages.error(request, _("Kies geen, vonk of vuur."))
+        niveau_missing = "niveau" in form.errors
+        messages.error(
+            request, _("Kies geen, vonk of vuur.") if niveau_missing else form.errors["notitie"][0]
+        )
     if not request.htmx:
         return redirect(reverse("coordinatie:vonken", args=[buurt.slug]) + f"#partner-{partner.pk}")
     months = month_starts(timezone.localdate())
-    partner = attach_trend([partners_with_trend(buurt, months).get(pk=partner.pk)], months)[0]
+    partner = attach_trend([_partners_with_trend(buurt, months).get(pk=partner.pk)], months)[0]
     return render(
         request,
         "coordinatie/_partner_row.html",
@@ -228,10 +242,7 @@ def succes_create(request, slug):
         context = {"buurt": buurt, "succes_form": SuccesForm(buurt=buurt)}
         return render(request, "coordinatie/vonken.html#succes-entry", context)
     if form.is_valid():
-        data = form.cleaned_data
-        succes = log_succes(
-            buurt, data["titel"], data["datum"], data["partners"], data["initiatief"]
-        )
+        succes = form.save()
         if not request.htmx:
             messages.success(
                 request, _("Klein succes genoteerd: %(titel)s") % {"titel": succes.titel}
@@ -253,3 +264,17 @@ def succes_create(request, slug):
     else:
         context = _vonken_context(request, buurt, succes_form=form)
     return render_page(request, "coordinatie/vonken.html", context, partial="succes-entry")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def succes_edit(request, slug, pk):
+    buurt, succes = get_succes_for_user(request, slug, pk, write=True)
+    form = SuccesForm(request.POST or None, instance=succes, buurt=buurt)
+    if request.method == "POST" and form.is_valid():
+        succes = form.save()
+        messages.success(request, _("Klein succes bijgewerkt: %(titel)s") % {"titel": succes.titel})
+        return redirect(reverse("coordinatie:vonken", args=[buurt.slug]) + f"#succes-{succes.pk}")
+    return render(
+        request, "coordinatie/succes_edit.html", {"buurt": buurt, "succes": succes, "form": form}
+    )

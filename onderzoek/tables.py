@@ -214,6 +214,7 @@ TABLES = (
             buurt_column("buurt"),
             Column("datum", "datum", "date", "Date of the success.", required=True),
             Column("initiatief", "initiatief_id", "integer", "Initiative id (initiatieven.id)."),
+            Column("team", "team_id", "integer", "Team id (teams.id); empty when none."),
             Column("aantal_partners", "aantal_partners", "integer", "Partners involved."),
             Column("titel", "titel", "string", "Title (free text).", identifiable_only=True),
             Column(

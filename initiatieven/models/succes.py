@@ -1,5 +1,6 @@
 """Small successes that fan the fire."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,7 @@ from buurt.models import Buurt
 from partners.models import Partner
 
 from .initiatief import Initiatief
+from .team import Team
 
 
 class SuccesQuerySet(models.QuerySet):
@@ -35,6 +37,14 @@ class Succes(models.Model):
         related_name="successen",
         verbose_name=_("initiatief"),
     )
+    team = models.ForeignKey(
+        Team,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successen",
+        verbose_name=_("team"),
+    )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     objects = SuccesQuerySet.as_manager()
@@ -47,3 +57,15 @@ class Succes(models.Model):
 
     def __str__(self):
         return self.titel
+
+    def clean(self):
+        errors = {}
+        if self.initiatief_id and self.initiatief.buurt_id != self.buurt_id:
+            errors["initiatief"] = _("Kies een initiatief uit deze buurt.")
+        if self.team_id:
+            if self.team.initiatief.buurt_id != self.buurt_id:
+                errors["team"] = _("Kies een team uit deze buurt.")
+            elif self.initiatief_id and self.team.initiatief_id != self.initiatief_id:
+                errors["team"] = _("Dit team hoort bij een ander initiatief.")
+        if errors:
+            raise ValidationError(errors)

@@ -40,4 +40,11 @@ ROUTES = [
         expect={**POST_ONLY, "POST": write(302)},
         data=lambda w: {"titel": "Buurtfeest", "datum": "2026-05-01", "partners": "Vzw Samen"},
     ),
+    Route(
+        "coordinatie:succes_edit",
+        kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.succes.pk},
+        expect={"GET": write(200), "POST": write(302)},
+        data=lambda w: {"titel": "Eerste soepbar", "datum": "2026-05-01", "team": w.team.pk},
+        expect_text="Klein succes bewerken",
+    ),
 ]
