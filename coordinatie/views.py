@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from buurt.access import can_edit, get_actor_for_user, get_buurt_for_user
 from buurt.forms import RelatieForm
@@ -17,9 +17,9 @@ from buurt.months import month_starts
 from buurt.once import already_saved, first_submission
 from buurt.rendering import paginate, render_page
 from buurt.services import add_relatie
+from initiatieven.access import get_succes_for_user
 from initiatieven.forms import SuccesForm
 from initiatieven.models import Activiteit, Succes
-from initiatieven.services import log_succes
 from partners.access import get_partner_for_user
 from partners.enthousiasme import attach_trend, fire_summary, partners_with_trend
 from partners.forms import EnthousiasmeForm, PartnerCreateForm
@@ -142,7 +142,7 @@ def _vonken_context(request, buurt, partner_form=None, succes_form=None):
     successen = paginate(
         request,
         Succes.objects.in_buurt(buurt)
-        .select_related("initiatief")
+        .select_related("initiatief", "team")
         .prefetch_related(Prefetch("partners", queryset=Partner.objects.select_related("actor"))),
         SUCCESSES_PER_PAGE,
         param="successen",
@@ -242,10 +242,7 @@ def succes_create(request, slug):
         context = {"buurt": buurt, "succes_form": SuccesForm(buurt=buurt)}
         return render(request, "coordinatie/vonken.html#succes-entry", context)
     if form.is_valid():
-        data = form.cleaned_data
-        succes = log_succes(
-            buurt, data["titel"], data["datum"], data["partners"], data["initiatief"]
-        )
+        succes = form.save()
         if not request.htmx:
             messages.success(
                 request, _("Klein succes genoteerd: %(titel)s") % {"titel": succes.titel}
@@ -267,3 +264,17 @@ def succes_create(request, slug):
     else:
         context = _vonken_context(request, buurt, succes_form=form)
     return render_page(request, "coordinatie/vonken.html", context, partial="succes-entry")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def succes_edit(request, slug, pk):
+    buurt, succes = get_succes_for_user(request, slug, pk, write=True)
+    form = SuccesForm(request.POST or None, instance=succes, buurt=buurt)
+    if request.method == "POST" and form.is_valid():
+        succes = form.save()
+        messages.success(request, _("Klein succes bijgewerkt: %(titel)s") % {"titel": succes.titel})
+        return redirect(reverse("coordinatie:vonken", args=[buurt.slug]) + f"#succes-{succes.pk}")
+    return render(
+        request, "coordinatie/succes_edit.html", {"buurt": buurt, "succes": succes, "form": form}
+    )
