@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from initiatieven import bomen
 from initiatieven.models import Deelname, Initiatief, Team, Teamintensiteit, Voorkeur
+from partners.models import Partner
 from tests import factories as f
 from tests.queries import count_get_queries
 
@@ -295,6 +296,11 @@ def test_bomen_page_query_count_does_not_grow(coordinator_client, buurt):
         for _ in range(n):
             team = _healthy_team(buurt)
             Teamintensiteit.objects.create(team=team, intensiteit="actief_afstemmen")
+            Teamintensiteit.objects.create(team=team, soort="nodig", intensiteit="doorverwijzen")
+            activiteit = f.make_activiteit(buurt, thema="zorg", doelgroep="senioren")
+            activiteit.organisatoren.add(f.make_partner(buurt, niveau="vuur").actor)
+            team.initiatief.bouwt_voort_op.add(activiteit)
+            f.make_team(f.make_initiatief(buurt))  # a residents' team: no audit, no suggestions
             for deelname in team.deelnames.all():
                 Voorkeur.objects.create(
                     partner=deelname.partner, participatieniveau="adviseren", bron="coordinator"
@@ -364,3 +370,118 @@ def test_new_team_without_initiatives_points_to_starting_one(coordinator_client,
     assert "nog geen" in page
     assert reverse("initiatieven:initiatief_list", args=[buurt.slug]) in page
     assert "Team aanmaken" not in page
+
+
+def test_a_goal_that_needs_only_referring_needs_no_joint_decisions_nor_pooled_resources(buurt):
+    team = _healthy_team(buurt)
+    Team.objects.filter(pk=team.pk).update(beslist_samen=False, besluitvorming="")
+    Deelname.objects.filter(team=team).update(middelen=[])
+    Teamintensiteit.objects.create(team=team, soort="nodig", intensiteit="doorverwijzen")
+    overzicht = _overzicht(team)
+    criteria = {c.naam: c for c in overzicht.criteria}
+    for naam in (
+        "Samen beslissen als gelijkwaardige partners",
+        "Partners leggen de nodige middelen echt samen",
+    ):
+        assert criteria[naam].ok and criteria[naam].niet_nodig
+    assert overzicht.gezond
+
+    Teamintensiteit.objects.create(team=team, soort="nodig", intensiteit="tijdelijk_partnerschap")
+    overzicht = _overzicht(team)
+    criteria = {c.naam: c for c in overzicht.criteria}
+    assert not criteria["Samen beslissen als gelijkwaardige partners"].ok
+    assert not overzicht.gezond
+
+
+def test_a_team_without_autonomy_misses_that_criterion(buurt):
+    team = _healthy_team(buurt)
+    Team.objects.filter(pk=team.pk).update(beslist_autonoom=False)
+    criterium = _criteria(team)["Zoveel mogelijk autonomie: het team kiest zelf hoe het werkt"]
+    assert not criterium.ok
+    assert criterium.ontbreekt == "Het team beslist nog niet zelf over zijn werkwijze."
+
+
+def test_a_residents_initiative_team_gets_no_health_check(coordinator_client, buurt):
+    team = f.make_team(f.make_initiatief(buurt, "Straatfeest"), "Feestcomité")
+    overzicht = _overzicht(team)
+    assert overzicht.criteria == [] and not overzicht.gezond and not overzicht.audit
+    page = coordinator_client.get(reverse("initiatieven:bomen", args=[buurt.slug])).text
+    card = page[page.index(f'id="team-{team.pk}"') :].split("</article>")[0]
+    assert "Een gezond team?" not in card and "✗" not in card
+    assert "Laat duizend bloemen bloeien" in card
+
+
+def test_needed_and_current_intensity_are_both_shown_dated_and_editable(coordinator_client, buurt):
+    team = _healthy_team(buurt)
+    Teamintensiteit.objects.create(
+        team=team, intensiteit="actief_afstemmen", datum=timezone.localdate() - timedelta(days=9)
+    )
+    url = reverse("initiatieven:team_edit", args=[buurt.slug, team.pk])
+    data = {
+        "naam": team.naam,
+        "doel": team.doel,
+        "beslist_samen": "on",
+        "besluitvorming": team.besluitvorming,
+        "beslist_autonoom": "on",
+        "autonomie": team.autonomie,
+        "intensiteit": "actief_afstemmen",
+        "nodige_intensiteit": "permanent_partnerschap",
+    }
+    card = coordinator_client.post(url, data, HTTP_HX_REQUEST="true").text
+    since = timezone.localdate() - timedelta(days=9)
+    assert "actief afstemmen" in card and f"sinds {since.day} " in card
+    assert "permanent partnerschap" in card and "bepaald op " in card
+    assert "minder intensief samen dan nodig" in card
+    assert '<q cite="https://lnkd.in/eh-EbFZq" lang="nl">Welke samenwerkingsintensiteit' in card
+    nodig = team.intensiteiten.get(soort="nodig")
+    assert (nodig.intensiteit, nodig.datum) == ("permanent_partnerschap", timezone.localdate())
+    assert team.intensiteiten.filter(soort="huidig").count() == 1
+
+    page = coordinator_client.get(url).text
+    assert "bepaald op " in page and "sinds " in page
+    assert 'value="permanent_partnerschap" selected' in page
+
+
+def test_wie_ontbreekt_suggests_partners_with_a_spark_or_fire_sharing_theme_or_group(buurt):
+    team = _healthy_team(buurt)
+    basis = f.make_activiteit(buurt, "Soepbar", thema="armoede", doelgroep="senioren")
+    team.initiatief.bouwt_voort_op.add(basis)
+
+    def organiser(naam, niveau, **activiteit):
+        partner = f.make_partner(buurt, naam, niveau=niveau)
+        f.make_activiteit(buurt, **activiteit).organisatoren.add(partner.actor)
+        return partner
+
+    organiser("Femma", "vuur", thema="armoede")
+    organiser("Chiro", "vonk", doelgroep="senioren")
+    organiser("Koor", "geen", thema="armoede")  # no spark
+    organiser("Turnkring", "vuur", thema="sport", doelgroep="jongeren")  # nothing shared
+    f.make_partner(buurt, "Ziekenzorg", niveau="vonk")
+    basis.organisatoren.add(Partner.objects.get(actor__naam="Ziekenzorg").actor)
+    basis.organisatoren.add(Partner.objects.get(actor__naam="Okra").actor)  # already a member
+    suggesties = _overzicht(team).wie_ontbreekt
+    assert [(s.naam, s.enthousiasme) for s in suggesties] == [
+        ("Femma", "vuur"),
+        ("Chiro", "vonk"),
+        ("Ziekenzorg", "vonk"),
+    ]
+    assert suggesties[2].via == ["Soepbar"]
+
+
+def test_wie_ontbreekt_names_at_most_five(buurt):
+    team = _healthy_team(buurt)
+    basis = f.make_activiteit(buurt, thema="zorg")
+    team.initiatief.bouwt_voort_op.add(basis)
+    for _ in range(7):
+        basis.organisatoren.add(f.make_partner(buurt, niveau="vuur").actor)
+    assert len(_overzicht(team).wie_ontbreekt) == 5
+
+
+def test_a_large_team_gets_a_tip_not_a_cross(coordinator_client, buurt):
+    team = _healthy_team(buurt)
+    for _ in range(bomen.GROOT_TEAM - 1):
+        f.make_deelname(team, f.make_partner(buurt), middelen=["tijd"])
+    assert _overzicht(team).groot
+    page = coordinator_client.get(reverse("initiatieven:bomen", args=[buurt.slug])).text
+    assert "Tip:" in page and "Kleine teams werken vlotter" in page
+    assert _overzicht(team).gezond
