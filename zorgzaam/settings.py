@@ -175,6 +175,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "zorgzaam_cache",
+            # Rate-limit counters and one-time form tokens live here: Django's default of
+            # 300 entries would cull them long before they expire.
+            "OPTIONS": {"MAX_ENTRIES": 200_000},
         }
     }
 
