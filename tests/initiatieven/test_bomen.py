@@ -236,19 +236,24 @@ def test_a_team_needs_an_initiative_of_this_buurt(coordinator_client, buurt, oth
     assert not Team.objects.exists()
 
 
-def test_a_changed_intensity_becomes_a_new_dated_record(coordinator_client, buurt):
-    team = _healthy_team(buurt)
-    Teamintensiteit.objects.create(team=team, intensiteit="doorverwijzen")
-    url = reverse("initiatieven:team_edit", args=[buurt.slug, team.pk])
-    data = {
+def _edit_data(team, **intensiteiten):
+    """The team edit form as posted for an unchanged healthy team."""
+    return {
         "naam": team.naam,
         "doel": team.doel,
         "beslist_samen": "on",
         "besluitvorming": team.besluitvorming,
         "beslist_autonoom": "on",
         "autonomie": team.autonomie,
-        "intensiteit": "doorverwijzen",
+        **intensiteiten,
     }
+
+
+def test_a_changed_intensity_becomes_a_new_dated_record(coordinator_client, buurt):
+    team = _healthy_team(buurt)
+    Teamintensiteit.objects.create(team=team, intensiteit="doorverwijzen")
+    url = reverse("initiatieven:team_edit", args=[buurt.slug, team.pk])
+    data = _edit_data(team, intensiteit="doorverwijzen")
     coordinator_client.post(url, data)
     assert team.intensiteiten.count() == 1
     response = coordinator_client.post(
@@ -417,16 +422,9 @@ def test_needed_and_current_intensity_are_both_shown_dated_and_editable(coordina
         team=team, intensiteit="actief_afstemmen", datum=timezone.localdate() - timedelta(days=9)
     )
     url = reverse("initiatieven:team_edit", args=[buurt.slug, team.pk])
-    data = {
-        "naam": team.naam,
-        "doel": team.doel,
-        "beslist_samen": "on",
-        "besluitvorming": team.besluitvorming,
-        "beslist_autonoom": "on",
-        "autonomie": team.autonomie,
-        "intensiteit": "actief_afstemmen",
-        "nodige_intensiteit": "permanent_partnerschap",
-    }
+    data = _edit_data(
+        team, intensiteit="actief_afstemmen", nodige_intensiteit="permanent_partnerschap"
+    )
     card = coordinator_client.post(url, data, HTTP_HX_REQUEST="true").text
     since = timezone.localdate() - timedelta(days=9)
     assert "actief afstemmen" in card and f"sinds {since.day} " in card

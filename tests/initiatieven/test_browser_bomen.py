@@ -13,7 +13,7 @@ def test_coordinator_creates_a_team_sees_the_gap_and_the_checklist_change(
     coordinator,
 ):
     page, base_url = browser_page
-    f.make_initiatief(buurt, "Burenhulp")
+    f.make_initiatief(buurt, "Burenhulp", soort="zorgzaam_buurtinitiatief")
     okra = f.make_partner(buurt, "Okra", niveau="vuur")
     f.make_partner(buurt, "OCMW", niveau="vonk")
     f.make_partner(buurt, "Chiro")
@@ -27,7 +27,10 @@ def test_coordinator_creates_a_team_sees_the_gap_and_the_checklist_change(
     page.get_by_label("Specifiek gedeeld doel").fill(
         "Wekelijks boodschappen voor wie niet mobiel is"
     )
-    page.get_by_label("Samenwerkingsintensiteit").select_option("actief_afstemmen")
+    page.get_by_label("Huidige samenwerkingsintensiteit").select_option("passief_info_delen")
+    page.get_by_label("Nodige samenwerkingsintensiteit voor het doel").select_option(
+        "actief_afstemmen"
+    )
     for i, (naam, niveau) in enumerate(
         [("Okra", "adviseren"), ("OCMW", "coproduceren"), ("Chiro", "informeren")]
     ):
@@ -45,7 +48,8 @@ def test_coordinator_creates_a_team_sees_the_gap_and_the_checklist_change(
     assert okra_row.locator("td.kloof").count() == 1
     beslissen = card.locator(".checklist li", has_text="Samen beslissen")
     assert "open" in beslissen.get_attribute("class")
-    assert "✓" in card.locator(".checklist li", has_text="bundelen").inner_text()
+    assert "✓" in card.locator(".checklist li", has_text="middelen echt samen").inner_text()
+    assert "minder intensief samen dan nodig" in card.locator(".intensiteit-nodig").inner_text()
 
     card.get_by_role("link", name="Team bewerken").click()
     card.get_by_label("beslist samen als gelijkwaardige partners").check()
