@@ -3,7 +3,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 
-from .models import Actor, Buurt, Relatie, Rol
+from .models import Actor, Beleidsverwachting, Buurt, Relatie, Rol
 from .resources import ActorResource
 
 
@@ -59,3 +59,13 @@ class RelatieAdmin(admin.ModelAdmin):
     list_select_related = ["van", "naar", "buurt"]
     autocomplete_fields = ["buurt", "van", "naar"]
     show_full_result_count = False
+
+
+@admin.register(Beleidsverwachting)
+class BeleidsverwachtingAdmin(admin.ModelAdmin):
+    list_display = ["bron", "wat", "sinds", "tot", "buurt"]
+    list_filter = ["bron", "buurt"]
+    search_fields = ["wat", "notitie"]
+    list_select_related = ["buurt"]
+    autocomplete_fields = ["buurt"]
+    date_hierarchy = "sinds"

@@ -256,3 +256,72 @@ class Relatie(models.Model):
             actor = getattr(self, field, None) if getattr(self, f"{field}_id") else None
             if actor is not None and self.buurt_id and actor.buurt_id != self.buurt_id:
                 raise ValidationError({field: _("Kies een actor uit dezelfde buurt.")})
+
+
+class BeleidsverwachtingQuerySet(models.QuerySet):
+    def in_buurt(self, buurt):
+        return self.filter(buurt=buurt)
+
+    def lopend(self, on=None):
+        """The expectations that hold on `on` (today by default)."""
+        from django.utils import timezone
+
+        on = on or timezone.localdate()
+        return self.filter(sinds__lte=on).filter(Q(tot__isnull=True) | Q(tot__gte=on))
+
+
+class Beleidsverwachting(models.Model):
+    """What policy (the city, a funder, the region) expects of the buurt: the top-down
+    expectations, set beside what grew bottom-up. Ended, never overwritten."""
+
+    class Bron(models.TextChoices):
+        STAD = "stad", _("stad of gemeente")
+        FINANCIER = "financier", _("financier")
+        REGIO = "regio", _("regio")
+        ANDERE = "andere", _("andere")
+
+    buurt = models.ForeignKey(
+        Buurt,
+        on_delete=models.CASCADE,
+        related_name="beleidsverwachtingen",
+        verbose_name=_("buurt"),
+    )
+    bron = models.CharField(_("van wie"), max_length=20, choices=Bron.choices)
+    wat = models.TextField(_("wat wordt verwacht"))
+    sinds = models.DateField(_("sinds"))
+    tot = models.DateField(_("tot"), null=True, blank=True)
+    notitie = models.TextField(_("notitie"), blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    objects = BeleidsverwachtingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-sinds", "-id"]
+        verbose_name = _("beleidsverwachting")
+        verbose_name_plural = _("beleidsverwachtingen")
+        indexes = [models.Index(fields=["buurt", "sinds"], name="beleid_buurt_sinds")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tot__isnull=True) | Q(tot__gte=F("sinds")),
+                name="beleid_tot_na_sinds",
+            ),
+            models.CheckConstraint(
+                condition=Q(bron__in=["stad", "financier", "regio", "andere"]),
+                name="beleid_geldige_bron",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_bron_display()}: {self.wat[:60]}"
+
+    @property
+    def lopend(self):
+        from django.utils import timezone
+
+        return self.tot is None or self.tot >= timezone.localdate()
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.tot and self.sinds and self.tot < self.sinds:
+            raise ValidationError({"tot": _("De einddatum ligt vóór de begindatum.")})

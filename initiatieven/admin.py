@@ -32,8 +32,8 @@ class TeamInline(admin.TabularInline):
 
 @admin.register(Initiatief)
 class InitiatiefAdmin(admin.ModelAdmin):
-    list_display = ["naam", "soort", "status", "buurt", "gestart_op"]
-    list_filter = ["soort", "status", "buurt"]
+    list_display = ["naam", "soort", "gestart_door", "status", "buurt", "gestart_op"]
+    list_filter = ["soort", "gestart_door", "status", "buurt"]
     search_fields = ["naam", "doel"]
     list_select_related = ["buurt"]
     autocomplete_fields = ["buurt", "trekkers", "bouwt_voort_op"]

@@ -16,6 +16,7 @@ class InitiatiefForm(NoLabelColon, forms.ModelForm):
         fields = [
             "naam",
             "soort",
+            "gestart_door",
             "doel",
             "trekkers_nodig",
             "ondersteunt",
@@ -121,6 +122,11 @@ class ReikHogerForm(NoLabelColon, forms.Form):
 
     naam = forms.CharField(label=_("Naam van het initiatief"), max_length=200)
     soort = forms.ChoiceField(label=_("Soort"), choices=Initiatief.Soort.choices)
+    gestart_door = forms.ChoiceField(
+        label=_("Gestart door"),
+        required=False,
+        choices=[("", _("— geen —")), *Initiatief.GestartDoor.choices],
+    )
     doel = forms.CharField(label=_("Doel"), required=False, widget=forms.Textarea({"rows": 2}))
     partners = names_field(_("Partners die je nodig hebt"))
     toch_starten = forms.BooleanField(

@@ -60,6 +60,14 @@ class Initiatief(models.Model):
         AFGEROND = "afgerond", _("afgerond")
         GESTOPT = "gestopt", _("gestopt")
 
+    class GestartDoor(models.TextChoices):
+        """Who started it: bottom-up (residents, volunteers, professionals) or top-down."""
+
+        BEWONERS = "bewoners", _("bewoners")
+        VRIJWILLIGERS = "vrijwilligers", _("vrijwilligers")
+        PROFESSIONALS = "professionals", _("professionals")
+        BELEID = "beleid", _("beleid")
+
     class Schaal(models.TextChoices):
         JA = "ja", _("ja, de buurt is de juiste schaal")
         NEE = "nee", _("nee, een andere schaal past beter")
@@ -97,6 +105,14 @@ class Initiatief(models.Model):
         _("is de buurt de juiste schaal?"), max_length=10, choices=Schaal.choices, blank=True
     )
     schaal_toelichting = models.TextField(_("toelichting bij de schaal"), blank=True)
+    gestart_door = models.CharField(
+        _("gestart door"),
+        max_length=20,
+        choices=GestartDoor.choices,
+        blank=True,
+        default="",
+        db_default="",
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.IDEE
     )

@@ -175,6 +175,7 @@ def reik_hoger(request, slug):
                 buurt,
                 naam=data["naam"],
                 soort=data["soort"],
+                gestart_door=data["gestart_door"],
                 doel=data["doel"],
                 trekkers=[p.actor for p in data["partners"]],
             )
@@ -184,7 +185,7 @@ def reik_hoger(request, slug):
             return redirect("initiatieven:initiatief_list", slug=buurt.slug)
     else:
         # A preview, not a submission: show the choice again without any errors.
-        fields = ("naam", "soort", "doel", "partners")
+        fields = ("naam", "soort", "gestart_door", "doel", "partners")
         form = ReikHogerForm(buurt=buurt, initial={name: source.get(name, "") for name in fields})
     gekozen, onbekend = PartnerKeuzeForm(source).partners_named(buurt)
     context = {
