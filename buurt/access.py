@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from .models import Actor, Relatie, Rol
+from .models import Actor, Beleidsverwachting, Relatie, Rol
 
 
 def get_buurt_for_user(request, slug, write=False, for_researchers=False):
@@ -36,6 +36,11 @@ def get_actor_for_user(request, slug, pk, write=False):
 def get_relatie_for_user(request, slug, pk, write=False):
     buurt = get_buurt_for_user(request, slug, write=write)
     return buurt, get_object_or_404(Relatie.objects.in_buurt(buurt), pk=pk)
+
+
+def get_beleidsverwachting_for_user(request, slug, pk, write=False):
+    buurt = get_buurt_for_user(request, slug, write=write)
+    return buurt, get_object_or_404(Beleidsverwachting.objects.in_buurt(buurt), pk=pk)
 
 
 def can_edit(buurt):

@@ -1,12 +1,13 @@
 import json
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Actor, Relatie, Samenwerkingsintensiteit
+from .models import Actor, Beleidsverwachting, Relatie, Samenwerkingsintensiteit
 
 NAME_SEPARATOR = ";"
 # The largest id a request may name: a 64-bit signed integer, what SQLite's INTEGER and
@@ -253,3 +254,58 @@ class RelatieForm(forms.Form):
         if naar is not None and Relatie.objects.lopend_tussen(self.actor, naar).exists():
             self.add_error("naar", _("Er loopt al een relatie met deze actor."))
         return cleaned
+
+
+# A free-text field of policy holds at most this many characters: a paragraph, not a report.
+BELEID_TEXT_MAX_LENGTH = 2000
+
+
+class BeleidsverwachtingForm(forms.ModelForm):
+    """A new expectation of policy: from whom, what, since when."""
+
+    class Meta:
+        model = Beleidsverwachting
+        fields = ["bron", "wat", "sinds", "notitie"]
+        labels = {"bron": _("Van wie komt de verwachting?"), "wat": _("Wat wordt verwacht?")}
+        help_texts = {
+            "wat": _("In je eigen woorden, bijvoorbeeld uit een subsidiereglement of beleidsplan.")
+        }
+        widgets = {
+            "wat": forms.Textarea(attrs={"rows": 2, "maxlength": BELEID_TEXT_MAX_LENGTH}),
+            "sinds": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "notitie": forms.Textarea(attrs={"rows": 2, "maxlength": BELEID_TEXT_MAX_LENGTH}),
+        }
+
+    def __init__(self, *args, buurt, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.instance.buurt = buurt
+        self.fields["sinds"].initial = timezone.localdate
+        for name in ("wat", "notitie"):
+            self.fields[name].validators.append(MaxLengthValidator(BELEID_TEXT_MAX_LENGTH))
+        dutch_empty_choices(self)
+
+
+class BeleidEindeForm(forms.Form):
+    """Ending an expectation: it keeps its place in the history, with the date it ended."""
+
+    tot = forms.DateField(
+        label=_("Beëindigd op"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, verwachting, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        kwargs.setdefault("prefix", f"einde-{verwachting.pk}")
+        super().__init__(*args, **kwargs)
+        self.verwachting = verwachting
+
+    def clean_tot(self):
+        tot = self.cleaned_data["tot"]
+        if tot < self.verwachting.sinds:
+            raise forms.ValidationError(
+                _("De einddatum ligt vóór de begindatum (%(sinds)s)."),
+                params={"sinds": self.verwachting.sinds.strftime("%d/%m/%Y")},
+            )
+        return tot

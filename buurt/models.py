@@ -318,7 +318,8 @@ class Beleidsverwachting(models.Model):
     def lopend(self):
         from django.utils import timezone
 
-        return self.tot is None or self.tot >= timezone.localdate()
+        today = timezone.localdate()
+        return self.sinds <= today and (self.tot is None or self.tot >= today)
 
     def clean(self):
         from django.core.exceptions import ValidationError

@@ -25,6 +25,9 @@ urlpatterns = [
         views.actor_delete,
         name="actor_delete",
     ),
+    path("buurten/<slug:slug>/beleid/", views.beleid, name="beleid"),
+    path("buurten/<slug:slug>/beleid/nieuw/", views.beleid_create, name="beleid_create"),
+    path("buurten/<slug:slug>/beleid/<int:pk>/beeindigen/", views.beleid_end, name="beleid_end"),
     path(
         "buurten/<slug:slug>/relaties/<int:pk>/beeindigen/",
         views.relatie_end,

@@ -2,17 +2,31 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.db.models import Count
+from django.db.models import Count, F
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .access import can_edit, get_actor_for_user, get_buurt_for_user, get_relatie_for_user
-from .forms import ActorFilterForm, ActorForm, parse_id
-from .models import Actor, Buurt, Relatie
+from .access import (
+    can_edit,
+    get_actor_for_user,
+    get_beleidsverwachting_for_user,
+    get_buurt_for_user,
+    get_relatie_for_user,
+)
+from .forms import (
+    ActorFilterForm,
+    ActorForm,
+    BeleidEindeForm,
+    BeleidsverwachtingForm,
+    parse_id,
+)
+from .models import Actor, Beleidsverwachting, Buurt, Relatie
+from .once import already_saved, first_submission
 from .rendering import paginate, render_page, wants_partial
 from .services import add_actor
 from .suggestions import datalist_response
@@ -246,6 +260,66 @@ def relatie_end(request, slug, pk):
     if back in (relatie.van_id, relatie.naar_id):
         return redirect("coordinatie:actor_detail", slug=buurt.slug, pk=back)
     return redirect("coordinatie:actor_detail", slug=buurt.slug, pk=relatie.van_id)
+
+
+# What policy expects: the top-down expectations beside what grows bottom-up. The page shows
+# free text, so it is for coordinators; researchers get the counts on the dashboard.
+
+BELEID_PER_PAGE = 25
+
+
+def _beleid_context(request, buurt, form=None, einde=None):
+    verwachtingen = Beleidsverwachting.objects.in_buurt(buurt).order_by(
+        F("tot").desc(nulls_first=True), "-sinds", "-id"
+    )
+    page = paginate(request, verwachtingen, BELEID_PER_PAGE)
+    for verwachting in page:
+        if verwachting.tot is None:
+            bound = einde is not None and einde.verwachting.pk == verwachting.pk
+            verwachting.einde_form = einde if bound else BeleidEindeForm(verwachting=verwachting)
+    return {
+        "buurt": buurt,
+        "page": page,
+        "form": form or BeleidsverwachtingForm(buurt=buurt),
+    }
+
+
+@login_required
+@require_GET
+def beleid(request, slug):
+    buurt = get_buurt_for_user(request, slug)
+    return render(request, "buurt/beleid.html", _beleid_context(request, buurt))
+
+
+@login_required
+@require_POST
+def beleid_create(request, slug):
+    buurt = get_buurt_for_user(request, slug, write=True)
+    form = BeleidsverwachtingForm(request.POST, buurt=buurt)
+    if form.is_valid() and not first_submission(request, "beleid"):
+        return already_saved(request, "buurt:beleid", slug=buurt.slug)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Verwachting van het beleid genoteerd."))
+        return redirect("buurt:beleid", slug=buurt.slug)
+    return render(request, "buurt/beleid.html", _beleid_context(request, buurt, form=form))
+
+
+@login_required
+@require_POST
+def beleid_end(request, slug, pk):
+    buurt, verwachting = get_beleidsverwachting_for_user(request, slug, pk, write=True)
+    if verwachting.tot is not None:
+        messages.info(request, _("Deze verwachting was al beëindigd."))
+        return redirect("buurt:beleid", slug=buurt.slug)
+    form = BeleidEindeForm(request.POST, verwachting=verwachting)
+    if not form.is_valid():
+        context = _beleid_context(request, buurt, einde=form)
+        return render(request, "buurt/beleid.html", context)
+    verwachting.tot = form.cleaned_data["tot"]
+    verwachting.save(update_fields=["tot"])
+    messages.success(request, _("De verwachting is beëindigd; ze blijft in de geschiedenis."))
+    return redirect(reverse("buurt:beleid", args=[buurt.slug]) + f"#verwachting-{verwachting.pk}")
 
 
 @never_cache

@@ -1,8 +1,22 @@
+import datetime
+
+from buurt.models import Beleidsverwachting
+
 from . import GET_ONLY, LOGIN, NOT_ALLOWED, PERSONAS, POST_ONLY, SUGGESTIONS, Route, slug, write
 
 
 def _actor(w):
     return {"slug": w.buurt.slug, "pk": w.actor.pk}
+
+
+def _verwachting(w):
+    verwachting, _created = Beleidsverwachting.objects.get_or_create(
+        buurt=w.buurt,
+        bron=Beleidsverwachting.Bron.STAD,
+        wat="Een buurtpunt tegen 2027",
+        defaults={"sinds": datetime.date(2026, 1, 1)},
+    )
+    return {"slug": w.buurt.slug, "pk": verwachting.pk}
 
 
 ROUTES = [
@@ -51,5 +65,19 @@ ROUTES = [
         "buurt:relatie_end",
         kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.relatie.pk},
         expect={**POST_ONLY, "POST": write(302)},
+    ),
+    # Free text of policy: coordinators only; researchers see the counts on the dashboard.
+    Route("buurt:beleid", kwargs=slug, expect=GET_ONLY, expect_text="Wat het beleid verwacht"),
+    Route(
+        "buurt:beleid_create",
+        kwargs=slug,
+        expect={**POST_ONLY, "POST": write(302)},
+        data=lambda w: {"bron": "financier", "wat": "Zorg op buurtniveau", "sinds": "2026-02-01"},
+    ),
+    Route(
+        "buurt:beleid_end",
+        kwargs=_verwachting,
+        expect={**POST_ONLY, "POST": write(302)},
+        data=lambda w: {f"einde-{_verwachting(w)['pk']}-tot": "2026-03-01"},
     ),
 ]
