@@ -20,13 +20,14 @@ from buurt.services import add_relatie
 from initiatieven.access import get_succes_for_user
 from initiatieven.forms import SuccesForm
 from initiatieven.models import Activiteit, Succes
+from initiatieven.veel_tegelijk import veel_tegelijk
 from partners.access import get_partner_for_user
 from partners.enthousiasme import attach_trend, fire_summary, partners_with_trend
 from partners.forms import EnthousiasmeForm, PartnerCreateForm
 from partners.models import Enthousiasme, Niveau, Partner
 from partners.services import make_partner
 
-from .progress import growth_over_time, step_overview
+from .progress import beleid_naast_groei, growth_over_time, step_overview
 
 
 @login_required
@@ -36,7 +37,14 @@ def dashboard(request, slug):
     return render(
         request,
         "coordinatie/dashboard.html",
-        {"buurt": buurt, "steps": step_overview(buurt), "groei": growth_over_time(buurt)},
+        {
+            "buurt": buurt,
+            "steps": step_overview(buurt),
+            "groei": growth_over_time(buurt),
+            # Researchers see how many expectations, not their text.
+            "beleid": beleid_naast_groei(buurt, met_tekst=can_edit(buurt)),
+            "tegelijk": veel_tegelijk(buurt),
+        },
     )
 
 
