@@ -11,7 +11,7 @@ Contact data and a partner's contactpersoon are never exported.
 from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from buurt.models import Actor, Relatie, Samenwerkingsintensiteit
+from buurt.models import Actor, Beleidsverwachting, Relatie, Samenwerkingsintensiteit
 from initiatieven.models import (
     Activiteit,
     Deelname,
@@ -113,6 +113,32 @@ TABLES = (
             ),
             Column("sinds", "sinds", "date", "Start of the link.", required=True),
             Column("tot", "tot", "date", "End of the link; empty while it runs."),
+            Column("notitie", "notitie", "string", "Free-text note.", identifiable_only=True),
+        ),
+        "buurt",
+    ),
+    Table(
+        "beleidsverwachtingen",
+        _("beleidsverwachtingen"),
+        "What policy (the city, a funder, the region) expects of the buurt: dated, never "
+        "overwritten; an expectation that no longer holds keeps its end date (tot). What is "
+        "expected is free text and only in an identifiable export.",
+        Beleidsverwachting,
+        (
+            id_column("Internal id of the expectation."),
+            buurt_column("buurt"),
+            Column(
+                "bron",
+                "bron",
+                "string",
+                "Whose expectation it is.",
+                Beleidsverwachting.Bron,
+                required=True,
+            ),
+            Column("sinds", "sinds", "date", "Since when it is expected.", required=True),
+            Column("tot", "tot", "date", "Until when; empty while it holds."),
+            Column("aangemaakt_op", "aangemaakt_op", "datetime", "When it was recorded (UTC)."),
+            Column("wat", "wat", "string", "What is expected (free text).", identifiable_only=True),
             Column("notitie", "notitie", "string", "Free-text note.", identifiable_only=True),
         ),
         "buurt",
@@ -274,6 +300,14 @@ TABLES = (
                 Initiatief.Schaal,
             ),
             Column("status", "status", "string", "Status.", Initiatief.Status, required=True),
+            Column(
+                "gestart_door",
+                "gestart_door",
+                "string",
+                "Who started it: residents, volunteers or professionals (bottom-up) or policy "
+                "(top-down); empty when not recorded.",
+                Initiatief.GestartDoor,
+            ),
             Column(
                 "nieuw",
                 "nieuw",

@@ -83,6 +83,14 @@ ENGLISH = {
     "bewonersinitiatief": "warm and caring resident initiative",
     "zorgzaam_buurtinitiatief": "caring neighbourhood initiative",
     "buurtgericht_zorginitiatief": "neighbourhood-oriented care initiative",
+    # Initiatief.GestartDoor ("vrijwilligers" is shared with Middel above)
+    "bewoners": "residents",
+    "professionals": "professionals",
+    "beleid": "policy",
+    # Beleidsverwachting.Bron ("andere" is shared with the sectors above)
+    "stad": "city or municipality",
+    "financier": "funder",
+    "regio": "region",
     # Initiatief.Status
     "idee": "idea",
     "lopend": "running",
