@@ -283,7 +283,8 @@ TABLES = (
     Table(
         "initiatieven",
         _("initiatieven"),
-        "Initiatives by kind, with the answer to the scale question and their dates.",
+        "Initiatives by kind, with the answers that chose the kind, the answer to the "
+        "scale question and their dates.",
         Initiatief,
         (
             id_column("Internal id of the initiative."),
@@ -293,10 +294,37 @@ TABLES = (
                 "soort", "soort", "string", "Kind of initiative.", Initiatief.Soort, required=True
             ),
             Column(
+                "soort_doel",
+                "soort_doel",
+                "string",
+                "What the initiative wants to achieve: the first question of the guided "
+                "choice of its kind, which the goal decides. Empty when the kind was "
+                "chosen without the questions.",
+                Initiatief.SoortDoel,
+            ),
+            Column(
+                "soort_gegroeid",
+                "soort_gegroeid",
+                "string",
+                "Asked when residents do something together: has it grown from the "
+                "residents themselves? Empty when not asked.",
+                Initiatief.SoortGegroeid,
+            ),
+            Column(
+                "soort_aanleiding",
+                "soort_aanleiding",
+                "string",
+                "Asked of an initiative that stimulates or supports residents: why it is "
+                "needed. Empty when not asked.",
+                Initiatief.SoortAanleiding,
+            ),
+            Column(
                 "schaal_antwoord",
                 "schaal_antwoord",
                 "string",
-                "Is the buurt the right scale for the goal?",
+                "Answer to the optional scale question the research asks of a "
+                "neighbourhood-oriented care initiative: is the goal best served by an "
+                "initiative at buurt level? Empty when not answered or another kind.",
                 Initiatief.Schaal,
             ),
             Column("status", "status", "string", "Status.", Initiatief.Status, required=True),
@@ -329,7 +357,7 @@ TABLES = (
                 "schaal_toelichting",
                 "schaal_toelichting",
                 "string",
-                "Explanation of the scale answer (free text).",
+                "Motivation of the scale answer (free text).",
                 identifiable_only=True,
             ),
         ),

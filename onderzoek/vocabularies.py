@@ -91,6 +91,17 @@ ENGLISH = {
     "stad": "city or municipality",
     "financier": "funder",
     "regio": "region",
+    # Initiatief.SoortDoel, SoortGegroeid and SoortAanleiding
+    "samen_leven": "residents do something together: meeting, helping, celebrating",
+    "bewoners_ondersteunen": "stimulating, supporting or strengthening residents' initiatives, "
+    "so that they are inclusive and caring",
+    "zorg_op_buurtniveau": "integrated care and welfare at buurt level",
+    "uit_bewoners": "yes, residents pull it themselves",
+    "gestimuleerd": "no, volunteers or professionals start or stimulate it",
+    "geen_bewonersinitiatieven": "there are no residents' initiatives (yet)",
+    "niet_zorgzaam": "they are warm and friendly, but not yet caring",
+    "uitval": "residents fall out",
+    "versterken": "strengthening existing residents' initiatives",
     # Initiatief.Status
     "idee": "idea",
     "lopend": "running",

@@ -51,7 +51,7 @@ class Initiatief(models.Model):
             "buurtniveau?",
         ],
     }
-    # Only an initiative of professionals has to ask whether the buurt is its right scale.
+    # Only integrated care at buurt level is asked whether the buurt is its right scale.
     SCHAAL_SOORT = Soort.BUURTGERICHT_ZORGINITIATIEF
 
     class Status(models.TextChoices):
@@ -67,6 +67,40 @@ class Initiatief(models.Model):
         VRIJWILLIGERS = "vrijwilligers", _("vrijwilligers")
         PROFESSIONALS = "professionals", _("professionals")
         BELEID = "beleid", _("beleid")
+
+    # The answers that chose the kind ("Welke soort?"). The goal decides, not who pulls it.
+    class SoortDoel(models.TextChoices):
+        SAMEN_LEVEN = (
+            "samen_leven",
+            _("bewoners doen samen iets: elkaar ontmoeten, helpen, feesten"),
+        )
+        BEWONERS_ONDERSTEUNEN = (
+            "bewoners_ondersteunen",
+            _(
+                "initiatieven van bewoners stimuleren, ondersteunen of versterken, zodat ze "
+                "inclusief en zorgzaam zijn"
+            ),
+        )
+        ZORG_OP_BUURTNIVEAU = (
+            "zorg_op_buurtniveau",
+            _("zorg en welzijn geïntegreerd organiseren op buurtniveau"),
+        )
+
+    class SoortGegroeid(models.TextChoices):
+        UIT_BEWONERS = "uit_bewoners", _("ja, bewoners trekken het zelf")
+        GESTIMULEERD = (
+            "gestimuleerd",
+            _("nee, vrijwilligers of professionals starten of stimuleren het"),
+        )
+
+    class SoortAanleiding(models.TextChoices):
+        GEEN_BEWONERSINITIATIEVEN = (
+            "geen_bewonersinitiatieven",
+            _("er zijn (nog) geen bewonersinitiatieven"),
+        )
+        NIET_ZORGZAAM = "niet_zorgzaam", _("ze zijn warm en gezellig, maar nog niet zorgzaam")
+        UITVAL = "uitval", _("er vallen bewoners uit de boot")
+        VERSTERKEN = "versterken", _("bestaande bewonersinitiatieven versterken")
 
     class Schaal(models.TextChoices):
         JA = "ja", _("ja, de buurt is de juiste schaal")
@@ -100,6 +134,30 @@ class Initiatief(models.Model):
         blank=True,
         limit_choices_to={"soort": "bewonersinitiatief"},
         verbose_name=_("ondersteunt de bewonersinitiatieven"),
+    )
+    soort_doel = models.CharField(
+        _("wat wil het initiatief bereiken?"),
+        max_length=30,
+        choices=SoortDoel.choices,
+        blank=True,
+        default="",
+        db_default="",
+    )
+    soort_gegroeid = models.CharField(
+        _("groeit het uit bewoners zelf?"),
+        max_length=30,
+        choices=SoortGegroeid.choices,
+        blank=True,
+        default="",
+        db_default="",
+    )
+    soort_aanleiding = models.CharField(
+        _("wat is de aanleiding?"),
+        max_length=30,
+        choices=SoortAanleiding.choices,
+        blank=True,
+        default="",
+        db_default="",
     )
     schaal_antwoord = models.CharField(
         _("is de buurt de juiste schaal?"), max_length=10, choices=Schaal.choices, blank=True

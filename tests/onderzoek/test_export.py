@@ -277,3 +277,29 @@ def test_needed_and_current_intensity_and_the_support_links_are_exported(filled,
     assert "needed: how intensely the goal requires" in codebook
     assert "| `beslist_autonoom` | boolean |" in codebook
     assert "| `trekkers_nodig` | string |" in codebook
+
+
+def test_the_answers_that_chose_the_kind_and_the_scale_answer_are_exported(filled, tmp_path):
+    f.make_initiatief(
+        filled.buurt,
+        "Zorgpunt",
+        soort="buurtgericht_zorginitiatief",
+        soort_doel="zorg_op_buurtniveau",
+        schaal_antwoord="twijfel",
+        schaal_toelichting="Misschien de eerstelijnszone.",
+    )
+    directory = export_to(tmp_path)
+    rows = {row["naam"]: row for row in read_csv(directory / "initiatieven.csv")}
+    row = rows["Zorgpunt"]
+    assert (row["soort_doel"], row["soort_gegroeid"], row["soort_aanleiding"]) == (
+        "zorg_op_buurtniveau",
+        "",
+        "",
+    )
+    assert row["schaal_antwoord"] == "twijfel"
+    assert "schaal_toelichting" not in row  # free text: identifiable exports only
+    codebook = (directory / "codebook.md").read_text(encoding="utf-8")
+    for column in ("soort_doel", "soort_gegroeid", "soort_aanleiding", "schaal_antwoord"):
+        assert f"| `{column}` |" in codebook
+    assert "| `zorg_op_buurtniveau` | zorg en welzijn geïntegreerd organiseren" in codebook
+    assert "optional scale question" in codebook
