@@ -176,8 +176,13 @@ def _succes_form(buurt):
 
 
 def _initiatief_form(buurt):
+    f.make_partner(buurt, "Tuinploeg", niveau="vuur")  # something new needs fire
     url = reverse("initiatieven:initiatief_list", args=[buurt.slug])
-    return url, {"naam": "Tuinclub", "soort": "bewonersinitiatief"}, Initiatief
+    return (
+        url,
+        {"naam": "Tuinclub", "soort": "bewonersinitiatief", "partners": "Tuinploeg"},
+        Initiatief,
+    )
 
 
 def _reik_hoger_form(buurt):

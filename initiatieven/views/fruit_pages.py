@@ -170,22 +170,22 @@ def reik_hoger(request, slug):
         if form.is_valid() and not first_submission(request, "reik-hoger"):
             return already_saved(request, "initiatieven:initiatief_list", slug=buurt.slug)
         if form.is_valid():
-            data = form.cleaned_data
-            initiatief = services.create_initiatief(
-                buurt,
-                naam=data["naam"],
-                soort=data["soort"],
-                gestart_door=data["gestart_door"],
-                doel=data["doel"],
-                trekkers=[p.actor for p in data["partners"]],
-            )
+            initiatief = services.create_initiatief(buurt, **form.initiatief_data())
             messages.success(
                 request, _("Nieuw initiatief %(naam)s gestart.") % {"naam": initiatief}
             )
             return redirect("initiatieven:initiatief_list", slug=buurt.slug)
     else:
         # A preview, not a submission: show the choice again without any errors.
-        fields = ("naam", "soort", "gestart_door", "doel", "partners")
+        fields = (
+            "naam",
+            "soort",
+            "gestart_door",
+            "doel",
+            "partners",
+            "schaal_antwoord",
+            "schaal_toelichting",
+        )
         form = ReikHogerForm(buurt=buurt, initial={name: source.get(name, "") for name in fields})
     gekozen, onbekend = PartnerKeuzeForm(source).partners_named(buurt)
     context = {
@@ -194,6 +194,7 @@ def reik_hoger(request, slug):
         "gekozen": gekozen,
         "onbekend": onbekend,
         "geen_vuur": geen_vuur(gekozen),
+        "schaalvraag": Initiatief.VRAGEN[Initiatief.SCHAAL_SOORT],
     }
     if not request.htmx:
         context["met_vuur"], context["meer_met_vuur"] = partners_met_vuur(buurt)

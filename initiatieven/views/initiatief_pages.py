@@ -16,6 +16,7 @@ from .. import services
 from ..access import get_initiatief_for_user
 from ..forms import InitiatiefForm, SchaalForm, SoortKeuzeForm
 from ..models import Initiatief
+from ..vuur import partners_met_vuur
 
 INITIATIEVEN_PER_PAGE = 25
 
@@ -50,12 +51,25 @@ def _lijst_context(request, buurt, form=None):
         }
         for soort, label in Initiatief.Soort.choices
     ]
-    return {
+    context = {
         "buurt": buurt,
         "groepen": groepen,
         "page": page,
         "form": form,
         "can_edit": can_edit(buurt),
+    }
+    if form is not None:
+        context.update(_nieuw_context(buurt))
+    return context
+
+
+def _nieuw_context(buurt):
+    """What every form for a new initiative shows beside its fields."""
+    met_vuur, meer_met_vuur = partners_met_vuur(buurt)
+    return {
+        "met_vuur": met_vuur,
+        "meer_met_vuur": meer_met_vuur,
+        "schaalvraag": Initiatief.VRAGEN[Initiatief.SCHAAL_SOORT],
     }
 
 
@@ -70,7 +84,7 @@ def initiatief_list(request, slug):
         if form.is_valid() and not first_submission(request, "initiatief"):
             return already_saved(request, "initiatieven:initiatief_list", slug=buurt.slug)
         if form.is_valid():
-            initiatief = services.create_initiatief(buurt, **form.cleaned_data)
+            initiatief = services.create_initiatief(buurt, **form.initiatief_data())
             messages.success(request, _("Initiatief %(naam)s aangemaakt.") % {"naam": initiatief})
             return redirect("initiatieven:initiatief_list", slug=buurt.slug)
     context = _lijst_context(request, buurt, form)
@@ -83,13 +97,19 @@ def soort_choose(request, slug):
     buurt = get_buurt_for_user(request, slug, write=True)
     keuze = SoortKeuzeForm(request.GET or None)
     context = {"buurt": buurt, "keuze": keuze}
-    if keuze.is_valid():
-        soort = keuze.suggested_soort()
-        context["soort"] = soort
-        context["soort_label"] = Initiatief.Soort(soort).label
-        context["vragen"] = Initiatief.VRAGEN[soort]
-        context["form"] = InitiatiefForm(buurt=buurt, initial={"soort": soort})
-    return render_page(request, "initiatieven/soort_keuze.html", context, "advies")
+    voorstel = keuze.proposal()
+    if voorstel:
+        soort, reden = voorstel
+        context.update(_nieuw_context(buurt))
+        context.update(
+            soort=soort,
+            soort_label=Initiatief.Soort(soort).label,
+            reden=reden,
+            toon_schaal=soort == Initiatief.SCHAAL_SOORT,
+            vragen=Initiatief.VRAGEN[soort],
+            form=InitiatiefForm(buurt=buurt, initial={"soort": soort, **keuze.antwoorden}),
+        )
+    return render_page(request, "initiatieven/soort_keuze.html", context, "keuze")
 
 
 @login_required

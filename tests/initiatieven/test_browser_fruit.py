@@ -41,6 +41,7 @@ def test_coordinator_reaches_higher_picking_partners_from_suggestions(
     page.goto(f"{base_url}/buurten/{buurt.slug}/fruit/reik-hoger/")
     assert "Partners met vuur: OCMW" in page.locator("main").inner_text()
     page.get_by_label("Naam van het initiatief").fill("Buurtrestaurant")
+    page.get_by_label("Soort").select_option("zorgzaam_buurtinitiatief")
     partners = page.get_by_label("Partners die je nodig hebt")
     partners.press_sequentially("ok")
     suggesties = page.locator("#partners-suggesties option")

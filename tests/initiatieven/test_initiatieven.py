@@ -76,38 +76,14 @@ def test_initiatives_are_grouped_by_kind_with_the_research_questions(coordinator
     assert "Initiatief aanmaken" in text
 
 
-@pytest.mark.parametrize(
-    ("antwoorden", "soort"),
-    [
-        (("ja", "ja", "nee", "nee"), "bewonersinitiatief"),
-        (("ja", "ja", "ja", "nee"), "zorgzaam_buurtinitiatief"),
-        (("ja", "nee", "nee", "nee"), "zorgzaam_buurtinitiatief"),
-        (("nee", "nee", "nee", "nee"), "zorgzaam_buurtinitiatief"),
-        (("ja", "ja", "nee", "ja"), "buurtgericht_zorginitiatief"),
-    ],
-)
-def test_the_guided_choice_suggests_a_kind(coordinator_client, buurt, antwoorden, soort):
-    keys = ("bewonersinitiatieven", "zorgzaam", "uitval", "professional")
-    url = reverse("initiatieven:soort_choose", args=[buurt.slug])
-    response = coordinator_client.get(url, dict(zip(keys, antwoorden, strict=True)))
-    assert response.context["soort"] == soort
-    assert f'<option value="{soort}" selected>' in response.text
-
-
-def test_the_guided_choice_answers_htmx_with_the_advice_only(coordinator_client, buurt):
-    url = reverse("initiatieven:soort_choose", args=[buurt.slug])
-    data = {"bewonersinitiatieven": "nee", "zorgzaam": "nee", "uitval": "ja", "professional": "nee"}
-    response = coordinator_client.get(url, data, HTTP_HX_REQUEST="true")
-    assert response.text.lstrip().startswith('<div id="advies"')
-    assert "Voorstel: zorgzaam buurtinitiatief" in response.text
-
-
 def test_creating_a_neighbourhood_care_initiative_records_the_scale_answer(
     coordinator_client, buurt
 ):
+    f.make_partner(buurt, "Wijkgezondheidscentrum", niveau="vuur")
     data = {
         "naam": "Zorgpunt",
         "soort": "buurtgericht_zorginitiatief",
+        "partners": "Wijkgezondheidscentrum",
         "schaal_antwoord": "nee",
         "schaal_toelichting": "",
     }
@@ -122,7 +98,13 @@ def test_creating_a_neighbourhood_care_initiative_records_the_scale_answer(
 
 
 def test_the_scale_question_is_dropped_for_other_kinds(coordinator_client, buurt):
-    data = {"naam": "Tuinclub", "soort": "bewonersinitiatief", "schaal_antwoord": "ja"}
+    f.make_partner(buurt, "Okra", niveau="vuur")
+    data = {
+        "naam": "Tuinclub",
+        "soort": "bewonersinitiatief",
+        "partners": "Okra",
+        "schaal_antwoord": "ja",
+    }
     coordinator_client.post(reverse("initiatieven:initiatief_list", args=[buurt.slug]), data)
     assert Initiatief.objects.get().schaal_antwoord == ""
 
@@ -240,7 +222,13 @@ def test_previewing_the_enthusiasm_posts_so_the_csrf_token_stays_out_of_the_url(
 
 
 def _steun_form(buurt, soort, ondersteunt):
-    data = {"naam": "Buurtsteun", "soort": soort, "ondersteunt": [i.pk for i in ondersteunt]}
+    koffie = f.make_activiteit(buurt)
+    data = {
+        "naam": "Buurtsteun",
+        "soort": soort,
+        "bouwt_voort_op": koffie.naam,
+        "ondersteunt": [i.pk for i in ondersteunt],
+    }
     return InitiatiefForm(data, buurt=buurt)
 
 
@@ -279,9 +267,11 @@ def test_the_support_link_is_validated_by_the_model_too(buurt, other_buurt):
 def test_the_initiatives_page_shows_support_links_and_what_trekkers_need(coordinator_client, buurt):
     url = reverse("initiatieven:initiatief_list", args=[buurt.slug])
     bloem = f.make_initiatief(buurt, "Straatfeest")
+    f.make_partner(buurt, "Buurtwerk", niveau="vuur")
     data = {
         "naam": "Buurtsteun",
         "soort": "zorgzaam_buurtinitiatief",
+        "partners": "Buurtwerk",
         "ondersteunt": [bloem.pk],
         "trekkers_nodig": "",
     }

@@ -20,7 +20,7 @@ def test_every_kind_of_initiative_has_what_the_research_says_of_it():
         (Initiatief.Soort.BUURTGERICHT_ZORGINITIATIEF, True),
     ],
 )
-def test_only_an_initiative_of_professionals_asks_about_its_scale(soort, vraagt):
+def test_only_a_buurtgericht_zorginitiatief_asks_about_its_scale(soort, vraagt):
     assert Initiatief(soort=soort).vraagt_schaal is vraagt
 
 
