@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from buurt.services import add_relatie
 
-from .models import Deelname, Initiatief, Succes, Team, Teamintensiteit, Voorkeur
+from .models import Deelname, Initiatief, Team, Teamintensiteit, Voorkeur
 
 
 @transaction.atomic
@@ -127,13 +127,3 @@ def record_voorkeur(partner, team, data, *, bron, door=None):
         bron=bron,
         door=door,
     )
-
-
-@transaction.atomic
-def log_succes(buurt, titel, datum, partners=(), initiatief=None, beschrijving=""):
-    """Record a small success with the partners involved."""
-    succes = Succes.objects.create(
-        buurt=buurt, titel=titel, datum=datum, initiatief=initiatief, beschrijving=beschrijving
-    )
-    succes.partners.set(partners)
-    return succes

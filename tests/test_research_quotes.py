@@ -149,9 +149,8 @@ def demo_pages():
         reverse("initiatieven:bos", args=slug),
         reverse("initiatieven:initiatief_list", args=slug),
         reverse("initiatieven:soort_choose", args=slug)
-        + "?bewonersinitiatieven=ja&zorgzaam=nee&uitval=ja&professional=nee",
-        reverse("initiatieven:soort_choose", args=slug)
-        + "?bewonersinitiatieven=ja&zorgzaam=ja&uitval=nee&professional=ja",
+        + "?soort_doel=bewoners_ondersteunen&soort_aanleiding=uitval",
+        reverse("initiatieven:soort_choose", args=slug) + "?soort_doel=zorg_op_buurtniveau",
         reverse("coordinatie:actor_detail", args=[*slug, actor.pk]),
         reverse("partnerportaal:partnerlink_list", args=[*slug, partner.pk]),
         reverse("buurt:over"),
