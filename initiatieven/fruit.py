@@ -11,6 +11,7 @@ from itertools import combinations
 from django.utils.translation import gettext as _
 
 from buurt.models import Actor, Relatie
+from partners.models import Niveau, Partner
 
 from .models import Activiteit, Doelgroep, Initiatief, Thema
 
@@ -79,6 +80,15 @@ def laaghangend_fruit(buurt, limit=10):
     kansen = kansen[:limit]
     actor_ids = {pk for _a, _b, pair in kansen for pk in pair}
     actors = Actor.objects.in_buurt(buurt).in_bulk(actor_ids)
+    # Building on what exists also looks at the fire: the organisers' current enthusiasm.
+    levels = dict(
+        Partner.objects.filter(actor_id__in=actor_ids)
+        .with_enthousiasme()
+        .values_list("actor_id", "huidig_enthousiasme")
+    )
+    for pk, actor in actors.items():
+        niveau = levels.get(pk)
+        actor.enthousiasme_label = Niveau(niveau).label if niveau else _("nog niet ingeschat")
     result = []
     for a, b, (van, naar) in kansen:
         a, b = _activiteit(buurt, a), _activiteit(buurt, b)

@@ -257,3 +257,14 @@ def test_the_activities_page_by_pagina_and_with_htmx_swap_only_the_content(
     )
     assert second.text.lstrip().startswith('<div id="inhoud"')
     assert "Activiteit 29" in second.text and "Activiteit 00" not in second.text
+
+
+def test_building_on_a_chance_shows_the_organisers_fire(coordinator_client, buurt):
+    van = f.make_partner(buurt, "Okra Sint-Jozef", niveau="vuur").actor
+    naar = f.make_actor(buurt, "Femma Vlasbloem")
+    f.make_activiteit(buurt, "Soepbar", doelgroep="senioren").organisatoren.set([van])
+    f.make_activiteit(buurt, "Wandelclub", doelgroep="senioren").organisatoren.set([naar])
+    text = coordinator_client.get(reverse("initiatieven:fruit", args=[buurt.slug])).text
+    assert "Vuur bij de organisatoren" in text
+    assert "Okra Sint-Jozef (vuur)" in text
+    assert "Femma Vlasbloem (nog niet ingeschat)" in text
