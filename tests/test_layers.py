@@ -4,20 +4,11 @@ contract really catches an upward import."""
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = (
-    "zorgzaam",
-    "demodata",
-    "coordinatie",
-    "partnerportaal",
-    "importeren",
-    "onderzoek",
-    "initiatieven",
-    "partners",
-    "buurt",
-)
+APPS = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["root_packages"]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
