@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from buurt.models import Actor, Buurt, Relatie, Rol
+from buurt.models import Actor, Beleidsverwachting, Buurt, Relatie, Rol
 from initiatieven.models import (
     Activiteit,
     Deelname,
@@ -22,7 +22,9 @@ from partners.models import Enthousiasme, Partner
 from .data import (
     ACTIVITEITEN,
     ACTOREN,
+    BELEIDSVERWACHTINGEN,
     BUURT,
+    GESTART_DOOR,
     INITIATIEVEN,
     ONDERSTEUNT,
     PARTNERS,
@@ -141,12 +143,19 @@ def build(buurt, coordinator):
             schaal_antwoord=antwoord,
             schaal_toelichting=toelichting,
             trekkers_nodig=TREKKERS_NODIG.get(key, ""),
+            gestart_door=GESTART_DOOR.get(key, ""),
         )
         initiatief.trekkers.set([actoren[k] for k in trekkers])
         initiatief.bouwt_voort_op.set([activiteiten[k] for k in basis])
         initiatieven[key] = initiatief
     for key, ondersteund in ONDERSTEUNT.items():
         initiatieven[key].ondersteunt.set([initiatieven[k] for k in ondersteund])
+    Beleidsverwachting.objects.bulk_create(
+        Beleidsverwachting(
+            buurt=buurt, bron=bron, wat=wat, sinds=day(sinds), tot=day(tot) if tot else None
+        )
+        for bron, wat, sinds, tot in BELEIDSVERWACHTINGEN
+    )
 
     teams = {}
     for init, naam, doel, samen, hoe, autonoom, werkwijze, huidig, nodig, deelnames in TEAMS:

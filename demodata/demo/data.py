@@ -3,7 +3,7 @@
 Declarative data only; demodata.demo.build turns it into rows.
 """
 
-from buurt.models import Actor, Rol
+from buurt.models import Actor, Beleidsverwachting, Rol
 from initiatieven.models import Initiatief
 
 SLUG = "demo"
@@ -228,6 +228,22 @@ TREKKERS_NODIG = {
     "buurtstraat": "Een vergunning voor de straatafsluiting en tafels en stoelen.",
     "moestuin": "Zaden in het voorjaar en een hand bij het vullen van de bakken.",
 }  # fmt: skip
+
+# Who started each initiative: bottom-up or top-down.
+GESTART_DOOR = {
+    "warmeburen": "bewoners", "buurtstraat": "bewoners", "moestuin": "bewoners",
+    "soepbarplus": "vrijwilligers", "buurtbus": "vrijwilligers",
+    "wijkzorg": "professionals", "valpreventie": "beleid",
+}  # fmt: skip
+
+# What policy expects of the buurt: (source, what, started days ago, ended days ago).
+BELEIDSVERWACHTINGEN = [
+    (Beleidsverwachting.Bron.STAD, "Elke alleenwonende 80-plusser krijgt een vast "
+     "aanspreekpunt in de buurt.", 400, None),
+    (Beleidsverwachting.Bron.FINANCIER, "Een jaarlijks verslag met het aantal bereikte "
+     "bewoners en de kleine successen.", 300, None),
+    (Beleidsverwachting.Bron.REGIO, "Een buurtloket in het dienstencentrum.", 500, 200),
+]  # fmt: skip
 
 # A zorgzaam buurtinitiatief and the residents' initiatives it supports.
 ONDERSTEUNT = {"soepbarplus": ["warmeburen", "moestuin"]}

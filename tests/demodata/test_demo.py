@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from buurt.models import Actor, Buurt, Relatie, Rol
+from buurt.models import Actor, Beleidsverwachting, Buurt, Relatie, Rol
 from initiatieven.models import (
     Activiteit,
     Deelname,
@@ -143,7 +143,8 @@ def test_demo_successes_are_spread_over_the_year(demo):
 
 
 def test_demo_data_passes_model_validation(demo):
-    for model in (Actor, Relatie, Activiteit, Initiatief, Team, Deelname, Voorkeur, Succes):
+    models = (Actor, Relatie, Activiteit, Initiatief, Team, Deelname, Voorkeur, Succes)
+    for model in (*models, Beleidsverwachting):
         for obj in model.objects.in_buurt(demo):
             obj.full_clean()
 
@@ -225,3 +226,11 @@ def test_demo_residents_team_gets_no_health_audit_and_the_others_weigh_what_is_n
     assert "Het team beslist nog niet samen" not in cards["Werkgroep buurtbus"]
     assert "minder intensief samen dan nodig" in cards["Kernteam wijkzorg"]
     assert Teamintensiteit.objects.filter(team__initiatief__buurt=demo, soort="nodig").exists()
+
+
+def test_demo_sets_policy_expectations_beside_initiatives_started_bottom_up(demo):
+    lopend = Beleidsverwachting.objects.in_buurt(demo).lopend()
+    assert lopend.count() == 2
+    assert Beleidsverwachting.objects.in_buurt(demo).filter(tot__isnull=False).count() == 1
+    started = set(Initiatief.objects.in_buurt(demo).values_list("gestart_door", flat=True))
+    assert {"bewoners", "vrijwilligers", "professionals", "beleid"} <= started
