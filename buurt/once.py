@@ -5,13 +5,14 @@ Each rendering of the form carries a fresh token (``{% once_field %}``); the vie
 (the database by default, so it holds across app servers); keys hold a hash of the token.
 """
 
-import hashlib
 import secrets
 
 from django.contrib import messages
 from django.core.cache import cache
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+
+from .tokens import hash_token
 
 FIELD = "eenmalig"
 REMEMBER_FOR = 24 * 60 * 60  # seconds; long enough for a page sent again from the history
@@ -32,7 +33,7 @@ def first_submission(request, scope):
     if not token:
         return True
     who = request.user.pk if request.user.is_authenticated else request.session.session_key
-    digest = hashlib.sha256(f"{scope}\0{who}\0{token}".encode()).hexdigest()
+    digest = hash_token(f"{scope}\0{who}\0{token}")
     return cache.add(f"eenmalig:{digest}", 1, REMEMBER_FOR)
 
 
