@@ -5,7 +5,7 @@ import datetime
 import itertools
 
 from django.db import models
-from django.db.models import Count, Q, Subquery
+from django.db.models import Count, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,22 +13,25 @@ from django.utils.translation import gettext_lazy as _
 from buurt.models import Actor, Beleidsverwachting, Buurt, Relatie
 from buurt.months import month_starts, next_month
 from initiatieven.models import Activiteit, Deelname, Initiatief, Succes, Team
+from initiatieven.veel_tegelijk import VeelTegelijk
 from partners.enthousiasme import vonk_and_vuur_per_month
 from partners.models import Enthousiasme, Niveau, Partner
 
 
 def step_overview(buurt, today=None):
-    """The four steps, each as growth: rows of (label, last 3 months, last 12 months, now).
+    """The four steps, each as growth: rows of (label, last 3 months, last 12 months, now);
+    and the "a lot at once" tip, from the same counts.
 
     Steps are not jobs to finish: a step shows what grew, never how far it is "done". The
-    growth of all steps is one query (see `_growth`); the current counts are a few more.
+    growth of all steps and the plain counts of now are one query (see `_growth`); the
+    partners per current level one more.
     """
     today = today or timezone.localdate()
     actoren = Actor.objects.in_buurt(buurt)
     enthousiasme = Enthousiasme.objects.in_buurt(buurt)
     initiatieven = Initiatief.objects.in_buurt(buurt)
     deelnames = Deelname.objects.in_buurt(buurt)
-    groei = _growth(
+    groei, nu = _growth(
         buurt,
         today,
         {
@@ -54,30 +57,31 @@ def step_overview(buurt, today=None):
             "deelnames_gestopt": (deelnames, "vertrokken_op", "team__initiatief__buurt"),
             "relaties": (Relatie.objects.in_buurt(buurt), "sinds", "buurt"),
         },
+        {
+            "actoren": (actoren, "buurt"),
+            "via_partner": (actoren.filter(aangebracht_door__isnull=False), "buurt"),
+            "successen": (Succes.objects.in_buurt(buurt), "buurt"),
+            "activiteiten": (Activiteit.objects.in_buurt(buurt).lopend(), "buurt"),
+            "initiatieven": (initiatieven, "buurt"),
+            "voortbouwend": (initiatieven.filter(bouwt_voort_op__isnull=False), "buurt"),
+            "initiatieven_lopend": (
+                initiatieven.filter(status=Initiatief.Status.LOPEND),
+                "buurt",
+            ),
+            "teams": (Team.objects.in_buurt(buurt), "initiatief__buurt"),
+            "deelnames_begonnen": (deelnames.actief(), "team__initiatief__buurt"),
+            "relaties": (Relatie.objects.in_buurt(buurt).actief(today), "buurt"),
+        },
     )
-
-    # Now: two counts that each read one index, rather than one pass over every actor's row.
-    nu = {"actoren": actoren.count()}
-    nu["via_partner"] = actoren.filter(aangebracht_door__isnull=False).count()
     niveaus = Partner.objects.in_buurt(buurt).count_per_enthousiasme()
     nu["partners"] = sum(niveaus.values())
     nu["vonk"], nu["vuur"] = niveaus[Niveau.VONK], niveaus[Niveau.VUUR]
-    nu["successen"] = Succes.objects.in_buurt(buurt).count()
-    nu["activiteiten"] = Activiteit.objects.in_buurt(buurt).lopend().count()
-    nu.update(
-        initiatieven.aggregate(
-            initiatieven=Count("id", distinct=True),
-            voortbouwend=Count("id", filter=Q(bouwt_voort_op__isnull=False), distinct=True),
-        )
-    )
-    nu["teams"] = Team.objects.in_buurt(buurt).count()
-    nu["deelnames_begonnen"] = deelnames.actief().count()
-    nu["relaties"] = Relatie.objects.in_buurt(buurt).actief().count()
+    tegelijk = VeelTegelijk(lopend=nu.pop("initiatieven_lopend"), met_vuur=nu["vuur"])
 
     def rows(*labels):
         return [(label, *groei[key], nu.get(key)) for key, label in labels]
 
-    return [
+    steps = [
         {
             "nummer": 1,
             "naam": _("Ken je buurt"),
@@ -120,6 +124,7 @@ def step_overview(buurt, today=None):
             ),
         },
     ]
+    return steps, tegelijk
 
 
 GROWTH_PERIODS = (3, 12)  # months
@@ -132,9 +137,10 @@ def months_before(day, months):
     return day.replace(year=year, month=month + 1, day=min(day.day, last))
 
 
-def _growth(buurt, today, sources):
-    """For each ``key: (queryset, date field, path to the buurt)``, how many rows fall in
-    the last 3 and the last 12 months up to `today`, as ``key: (n_3, n_12)``.
+def _growth(buurt, today, sources, now):
+    """For each ``key: (queryset, date field, path to the buurt)`` of `sources`, how many
+    rows fall in the last 3 and the last 12 months up to `today`, as ``key: (n_3, n_12)``;
+    and for each ``key: (queryset, path to the buurt)`` of `now`, how many rows there are.
 
     One query of range counts, like `_counts_at_month_ends`: each count reads a stretch of
     the date column, whatever the size of the buurt. Enthusiasm counts partners, not
@@ -148,15 +154,28 @@ def _growth(buurt, today, sources):
         counted = "partner" if queryset.model is Enthousiasme else "pk"
         for months in GROWTH_PERIODS:
             start = months_before(today, months) + datetime.timedelta(days=1)
-            rows = (
-                queryset.filter(**{f"{field}__gte": bound(start), f"{field}__lt": bound(end)})
-                .order_by()
-                .values(buurt_path)
-                .annotate(n=Count(counted, distinct=True))
+            in_period = queryset.filter(
+                **{f"{field}__gte": bound(start), f"{field}__lt": bound(end)}
             )
-            counts[f"{key}_{months}"] = Coalesce(Subquery(rows.values("n")), 0)
-    row = Buurt.objects.filter(pk=buurt.pk).annotate(**counts).values(*counts).get()
-    return {key: tuple(row[f"{key}_{months}"] for months in GROWTH_PERIODS) for key in sources}
+            counts[f"{key}_{months}"] = _count_per_buurt(
+                in_period, buurt_path, Count(counted, distinct=True)
+            )
+    for key, (queryset, buurt_path) in now.items():
+        counts[f"nu_{key}"] = _count_per_buurt(queryset, buurt_path, Count("pk", distinct=True))
+    row = _one_row(buurt, counts)
+    groei = {key: tuple(row[f"{key}_{months}"] for months in GROWTH_PERIODS) for key in sources}
+    return groei, {key: row[f"nu_{key}"] for key in now}
+
+
+def _count_per_buurt(queryset, buurt_path, aggregate):
+    """The `aggregate` of the buurt's rows in `queryset`, as a subquery (0 when none)."""
+    rows = queryset.order_by().values(buurt_path).annotate(n=aggregate)
+    return Coalesce(Subquery(rows.values("n")), 0)
+
+
+def _one_row(buurt, counts):
+    """Every count of `counts` (name: subquery) in a single query."""
+    return Buurt.objects.filter(pk=buurt.pk).annotate(**counts).values(*counts).get()
 
 
 CHART_WIDTH, CHART_HEIGHT = 300, 120
@@ -250,12 +269,11 @@ def _counts_at_month_ends(buurt, queryset, field, ends, as_datetime):
         for start, end in itertools.pairwise(ends)
     ]
 
-    def count(lookups):
-        rows = queryset.filter(**lookups).order_by().values("buurt").annotate(n=Count("*"))
-        return Coalesce(Subquery(rows.values("n")), 0)
-
-    counts = {f"n_{i}": count(lookups) for i, lookups in enumerate(ranges)}
-    row = Buurt.objects.filter(pk=buurt.pk).annotate(**counts).values(*counts).get()
+    counts = {
+        f"n_{i}": _count_per_buurt(queryset.filter(**lookups), "buurt", Count("*"))
+        for i, lookups in enumerate(ranges)
+    }
+    row = _one_row(buurt, counts)
     return list(itertools.accumulate(row[key] for key in counts))
 
 

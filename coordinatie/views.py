@@ -20,7 +20,6 @@ from buurt.services import add_relatie
 from initiatieven.access import get_succes_for_user
 from initiatieven.forms import SuccesForm
 from initiatieven.models import Activiteit, Succes
-from initiatieven.veel_tegelijk import veel_tegelijk
 from partners.access import get_partner_for_user
 from partners.enthousiasme import attach_trend, fire_summary, partners_with_trend
 from partners.forms import EnthousiasmeForm, PartnerCreateForm
@@ -34,16 +33,17 @@ from .progress import beleid_naast_groei, growth_over_time, step_overview
 @require_GET
 def dashboard(request, slug):
     buurt = get_buurt_for_user(request, slug, for_researchers=True)  # aggregates only
+    steps, tegelijk = step_overview(buurt)
     return render(
         request,
         "coordinatie/dashboard.html",
         {
             "buurt": buurt,
-            "steps": step_overview(buurt),
+            "steps": steps,
             "groei": growth_over_time(buurt),
             # Researchers see how many expectations, not their text.
             "beleid": beleid_naast_groei(buurt, met_tekst=can_edit(buurt)),
-            "tegelijk": veel_tegelijk(buurt),
+            "tegelijk": tegelijk,
         },
     )
 

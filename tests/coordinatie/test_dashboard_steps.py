@@ -4,6 +4,8 @@ to finish."""
 import datetime
 import re
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from buurt.models import Actor
@@ -27,7 +29,7 @@ def _rows(buurt):
     """label -> (last 3 months, last 12 months, now), for every step."""
     return {
         label: (drie, twaalf, nu)
-        for step in step_overview(buurt, today=TODAY)
+        for step in step_overview(buurt, today=TODAY)[0]
         for label, drie, twaalf, nu in step["rijen"]
     }
 
@@ -149,3 +151,13 @@ def test_dashboard_query_count_does_not_grow_with_growth_in_every_step(coordinat
     for _i in range(12):
         grow()
     assert count() == small
+
+
+def test_dashboard_counts_partners_per_level_once_for_the_steps_and_the_tip(
+    coordinator_client, buurt
+):
+    f.make_partner(buurt, niveau="vuur")
+    with CaptureQueriesContext(connection) as ctx:
+        coordinator_client.get(buurt.get_absolute_url())
+    per_level = [q for q in ctx.captured_queries if "huidig_enthousiasme" in q["sql"]]
+    assert len(per_level) == 1
