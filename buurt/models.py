@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -171,8 +173,6 @@ class Actor(models.Model):
         return self.soort in self.NATUURLIJKE_PERSONEN
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         door = self.aangebracht_door
         if door is not None:
             if self.pk and door.pk == self.pk:
@@ -188,8 +188,6 @@ class RelatieQuerySet(models.QuerySet):
         return self.filter(buurt=buurt)
 
     def actief(self, on=None):
-        from django.utils import timezone
-
         on = on or timezone.localdate()
         return self.filter(sinds__lte=on).filter(Q(tot__isnull=True) | Q(tot__gte=on))
 
@@ -246,8 +244,6 @@ class Relatie(models.Model):
         return f"{self.van} ↔ {self.naar} ({self.get_intensiteit_display()})"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.van_id and self.naar_id and self.van_id == self.naar_id:
             raise ValidationError(_("Een actor kan geen relatie met zichzelf hebben."))
         if self.tot and self.sinds and self.tot < self.sinds:
@@ -264,8 +260,6 @@ class BeleidsverwachtingQuerySet(models.QuerySet):
 
     def lopend(self, on=None):
         """The expectations that hold on `on` (today by default)."""
-        from django.utils import timezone
-
         on = on or timezone.localdate()
         return self.filter(sinds__lte=on).filter(Q(tot__isnull=True) | Q(tot__gte=on))
 
@@ -316,13 +310,9 @@ class Beleidsverwachting(models.Model):
 
     @property
     def lopend(self):
-        from django.utils import timezone
-
         today = timezone.localdate()
         return self.sinds <= today and (self.tot is None or self.tot >= today)
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.tot and self.sinds and self.tot < self.sinds:
             raise ValidationError({"tot": _("De einddatum ligt vóór de begindatum.")})
