@@ -11,9 +11,10 @@ from itertools import combinations
 from django.utils.translation import gettext as _
 
 from buurt.models import Actor, Relatie
-from partners.models import Niveau, Partner
+from partners.models import Partner
 
 from .models import Activiteit, Doelgroep, Initiatief, Thema
+from .vuur import enthousiasme_label
 
 # Looking at more pairs than this would make the page slow in a huge buurt; the
 # first chances found are plenty to act on.
@@ -87,8 +88,7 @@ def laaghangend_fruit(buurt, limit=10):
         .values_list("actor_id", "huidig_enthousiasme")
     )
     for pk, actor in actors.items():
-        niveau = levels.get(pk)
-        actor.enthousiasme_label = Niveau(niveau).label if niveau else _("nog niet ingeschat")
+        actor.enthousiasme_label = enthousiasme_label(levels.get(pk))
     result = []
     for a, b, (van, naar) in kansen:
         a, b = _activiteit(buurt, a), _activiteit(buurt, b)

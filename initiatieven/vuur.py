@@ -9,6 +9,11 @@ from buurt.suggestions import SUGGESTION_LIMIT
 from partners.models import Niveau, Partner
 
 
+def enthousiasme_label(niveau):
+    """The label of a current enthusiasm level: a partner never rated has no level, not "geen"."""
+    return Niveau(niveau).label if niveau else _("nog niet ingeschat")
+
+
 def partners_named(buurt, names):
     """(partners, problems): the partners of the buurt with these actor names, in one query.
 
@@ -25,7 +30,7 @@ def partners_named(buurt, names):
     for partner in (
         Partner.objects.in_buurt(buurt).filter(wanted).select_related("actor").with_enthousiasme()
     ):
-        partner.enthousiasme_label = Niveau(partner.huidig_enthousiasme or Niveau.GEEN).label
+        partner.enthousiasme_label = enthousiasme_label(partner.huidig_enthousiasme)
         found[partner.actor.naam.lower()].append(partner)
     partners, problems = [], []
     for naam in names:

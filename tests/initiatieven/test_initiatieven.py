@@ -283,3 +283,12 @@ def test_the_initiatives_page_shows_support_links_and_what_trekkers_need(coordin
     assert f'Ondersteunt: <a href="#i-{bloem.pk}">Straatfeest</a>' in page
     assert f'Ondersteund door: <a href="#i-{steun.pk}">Buurtsteun</a>' in page
     assert "Tafels en een vergunning" in page
+
+
+def test_a_partner_never_rated_shows_as_not_yet_rated_not_as_no_fire(coordinator_client, buurt):
+    f.make_partner(buurt, "Okra")
+    response = coordinator_client.get(
+        _reik_hoger(buurt), {"partners": "Okra"}, HTTP_HX_REQUEST="true"
+    )
+    assert "nog niet ingeschat</span> Okra" in response.text
+    assert "geen van deze partners heeft vuur" in response.text
