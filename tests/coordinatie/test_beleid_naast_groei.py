@@ -154,3 +154,11 @@ def test_the_research_sentence_is_quoted_verbatim():
 
     reference = Path(__file__).parents[1] / "data" / "ucll_samenwerken_in_zorgzame_buurten.txt"
     assert TEGELIJK in reference.read_text(encoding="utf-8")
+
+
+def test_a_new_buurt_says_nothing_grew_yet_instead_of_a_table_of_zeros(coordinator_client, buurt):
+    html = coordinator_client.get(reverse("coordinatie:dashboard", args=[buurt.slug])).text
+    bottom_up = html[html.index('id="bottom-up"') : html.index('id="groei-titel"')]
+    assert "Nog geen initiatieven die lopen of op stapel staan." in bottom_up
+    assert "<table" not in bottom_up
+    assert "Nog geen verwachtingen van het beleid genoteerd." in html
