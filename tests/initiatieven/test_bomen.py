@@ -466,6 +466,15 @@ def test_wie_ontbreekt_suggests_partners_with_a_spark_or_fire_sharing_theme_or_g
     assert suggesties[2].via == ["Soepbar"]
 
 
+def test_wie_ontbreekt_shows_fire_with_the_badge_the_stylesheet_colours(coordinator_client, buurt):
+    team = _healthy_team(buurt)
+    basis = f.make_activiteit(buurt, thema="zorg")
+    team.initiatief.bouwt_voort_op.add(basis)
+    basis.organisatoren.add(f.make_partner(buurt, "Femma", niveau="vuur").actor)
+    page = coordinator_client.get(reverse("initiatieven:bomen", args=[buurt.slug])).text
+    assert '<strong>Femma</strong> <span class="badge niveau-vuur">vuur</span>' in page
+
+
 def test_wie_ontbreekt_names_at_most_five(buurt):
     team = _healthy_team(buurt)
     basis = f.make_activiteit(buurt, thema="zorg")
