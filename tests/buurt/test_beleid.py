@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from buurt.models import Beleidsverwachting
+from tests.queries import count_get_queries
 
 
 def _page(buurt):
@@ -148,3 +149,12 @@ def test_lopend_holds_between_sinds_and_tot(buurt):
     lopend = set(Beleidsverwachting.objects.in_buurt(buurt).lopend(day))
     assert lopend == {running, ends_today}
     assert ended not in lopend and later not in lopend
+
+
+def test_the_register_query_count_does_not_grow(coordinator_client, buurt):
+    _verwachting(buurt)
+    _verwachting(buurt, tot=date(2025, 12, 1))
+    small = count_get_queries(coordinator_client, _page(buurt))
+    for n in range(10):
+        _verwachting(buurt, wat=f"Verwachting {n}", tot=date(2025, 12, 1) if n % 2 else None)
+    assert count_get_queries(coordinator_client, _page(buurt)) == small
