@@ -292,3 +292,9 @@ def test_a_partner_never_rated_shows_as_not_yet_rated_not_as_no_fire(coordinator
     )
     assert "nog niet ingeschat</span> Okra" in response.text
     assert "geen van deze partners heeft vuur" in response.text
+
+
+def test_reaching_higher_says_when_no_partner_has_fire(coordinator_client, buurt):
+    f.make_partner(buurt, "Okra", niveau="vonk")
+    page = coordinator_client.get(_reik_hoger(buurt)).text
+    assert "Nog geen partner met vuur in deze buurt." in page
