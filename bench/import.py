@@ -30,7 +30,7 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from buurt.models import Actor, Buurt  # noqa: E402
-from importeren import imports  # noqa: E402
+from importeren import imports, reading  # noqa: E402
 from importeren.services import apply_import  # noqa: E402
 
 SOORTEN = ["bewoner", "vereniging", "professional", "organisatie"]
@@ -55,7 +55,7 @@ def fresh_buurt(slug):
 def time_app_import(data, n):
     buurt = fresh_buurt("bench-import")
     start = time.perf_counter()
-    header, rows = imports.read_upload(SimpleUploadedFile("actoren.csv", data))
+    header, rows = reading.read_upload(SimpleUploadedFile("actoren.csv", data))
     plan = imports.plan_import(buurt, "actoren", header, rows)
     assert not plan.errors, plan.errors[:3]
     apply_import(buurt, plan)
@@ -91,8 +91,8 @@ def main():
         sys.exit("Run this bench on PostgreSQL: set DATABASE_URL.")
     call_command("migrate", verbosity=0)
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
-    imports.MAX_BYTES = 1 << 30
-    imports.MAX_ROWS = n
+    reading.MAX_BYTES = 1 << 30
+    reading.MAX_ROWS = n
     data = spreadsheet(n)
     app_s = min(time_app_import(data, n) for _ in range(2))
     copy_s = min(time_copy_from(n) for _ in range(2))

@@ -13,7 +13,8 @@ from buurt.rendering import render_page
 from buurt.spreadsheets import MEDIATYPES
 
 from .forms import ImportForm
-from .imports import KINDS, ImportRejected, plan_import, read_upload
+from .imports import KINDS, plan_import
+from .reading import ImportRejected, read_upload
 from .resources import template_dataset
 from .services import apply_import
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from buurt.models import Actor
-from importeren import imports
+from importeren import imports, reading
 from initiatieven.models import Activiteit
 from tests import factories as f
 
@@ -56,7 +56,7 @@ MALFORMED = [
     ("only whitespace", "leeg.csv", b"\n \n;;\n", "actoren", "Het bestand is leeg."),
     ("header only", "kop.csv", HEADER.encode(), "actoren", "alleen kolomnamen"),
     ("wrong extension", "actoren.txt", HEADER.encode() + b"A;vereniging;;\n", "actoren", ".xlsx"),
-    ("oversized", "groot.csv", HEADER.encode() + b"x" * imports.MAX_BYTES, "actoren", "te groot"),
+    ("oversized", "groot.csv", HEADER.encode() + b"x" * reading.MAX_BYTES, "actoren", "te groot"),
     (
         "neither utf-8 nor cp1252",
         "oud.csv",
@@ -215,7 +215,7 @@ def test_there_are_at_least_twenty_malformed_cases():
 
 
 def test_too_many_rows_are_rejected(coordinator_client, monkeypatch):
-    monkeypatch.setattr(imports, "MAX_ROWS", 3)
+    monkeypatch.setattr(reading, "MAX_ROWS", 3)
     content = b"naam;soort\n" + b"".join(b"V%d;vereniging\n" % i for i in range(4))
     response = upload(coordinator_client, "a.csv", content)
     assert "hoogstens 3" in response.text

@@ -7,7 +7,7 @@ import pytest
 from openpyxl import Workbook
 
 from buurt.models import Actor
-from importeren import imports
+from importeren import reading
 from tests import factories as f
 from tests.importeren.test_import import payload_of, upload
 
@@ -47,8 +47,8 @@ def bomb_xlsx(megabytes):
 
 
 def test_an_xlsx_that_unpacks_far_beyond_the_upload_limit_is_refused(coordinator_client):
-    content = bomb_xlsx(imports.MAX_UNPACKED_BYTES // 1_000_000 + 5)
-    assert len(content) < imports.MAX_BYTES
+    content = bomb_xlsx(reading.MAX_UNPACKED_BYTES // 1_000_000 + 5)
+    assert len(content) < reading.MAX_BYTES
 
     response = upload(coordinator_client, "bom.xlsx", content)
 
@@ -62,8 +62,8 @@ def test_the_refusal_comes_before_the_workbook_is_read(monkeypatch):
         pytest.fail("the workbook was opened")
 
     monkeypatch.setattr("openpyxl.load_workbook", must_not_load)
-    with pytest.raises(imports.ImportRejected):
-        imports._read_xlsx(bomb_xlsx(imports.MAX_UNPACKED_BYTES // 1_000_000 + 1))
+    with pytest.raises(reading.ImportRejected):
+        reading._read_xlsx(bomb_xlsx(reading.MAX_UNPACKED_BYTES // 1_000_000 + 1))
 
 
 def test_an_ordinary_xlsx_within_the_limits_is_read(coordinator_client):

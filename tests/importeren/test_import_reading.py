@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from buurt.models import Actor
-from importeren import imports
+from importeren import imports, reading
 from initiatieven.models import Activiteit
 from tests.importeren.test_import import confirm, payload_of, upload, xlsx
 
@@ -129,13 +129,13 @@ def test_damaged_workbook_is_a_file_error(coordinator_client, member, change, me
     ids=["cp1252", "utf-8", "utf-8 with bom"],
 )
 def test_csv_in_utf8_or_cp1252_is_read(encoded):
-    header, rows = imports.read_upload(SimpleUploadedFile("a.csv", encoded))
+    header, rows = reading.read_upload(SimpleUploadedFile("a.csv", encoded))
     assert (header, rows) == (["naam", "soort"], [["Café Ëlla", "organisatie"]])
 
 
 def test_cp1252_only_characters_are_read():
     text = "naam;soort;omschrijving\r\nDe „Linde“;vereniging;€ 5 – koffie\r\n"
-    _header, rows = imports.read_upload(SimpleUploadedFile("a.csv", text.encode("cp1252")))
+    _header, rows = reading.read_upload(SimpleUploadedFile("a.csv", text.encode("cp1252")))
     assert rows == [["De „Linde“", "vereniging", "€ 5 – koffie"]]
 
 
@@ -211,7 +211,7 @@ def test_formatted_empty_xlsx_columns_are_ignored():
             sheet[f"{column}{row}"].font = Font(bold=True)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    header, rows = imports.read_upload(SimpleUploadedFile("a.xlsx", buffer.getvalue()))
+    header, rows = reading.read_upload(SimpleUploadedFile("a.xlsx", buffer.getvalue()))
     assert header == ["naam", "soort"]
     assert rows == [["A", "vereniging"]]
 
@@ -223,7 +223,7 @@ def test_xlsx_rows_shorter_than_the_header_are_padded():
     sheet.append(["A", "vereniging"])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    _header, rows = imports.read_upload(SimpleUploadedFile("a.xlsx", buffer.getvalue()))
+    _header, rows = reading.read_upload(SimpleUploadedFile("a.xlsx", buffer.getvalue()))
     assert rows == [["A", "vereniging", ""]]
 
 
