@@ -64,10 +64,7 @@ def step_overview(buurt, today=None):
             "activiteiten": (Activiteit.objects.in_buurt(buurt).lopend(), "buurt"),
             "initiatieven": (initiatieven, "buurt"),
             "voortbouwend": (initiatieven.filter(bouwt_voort_op__isnull=False), "buurt"),
-            "initiatieven_lopend": (
-                initiatieven.filter(status=Initiatief.Status.LOPEND),
-                "buurt",
-            ),
+            "initiatieven_lopend": (initiatieven.lopend(), "buurt"),
             "teams": (Team.objects.in_buurt(buurt), "initiatief__buurt"),
             "deelnames_begonnen": (deelnames.actief(), "team__initiatief__buurt"),
             "relaties": (Relatie.objects.in_buurt(buurt).actief(today), "buurt"),
@@ -296,7 +293,7 @@ def beleid_naast_groei(buurt, today=None, met_tekst=True):
 
     rows = (
         Initiatief.objects.in_buurt(buurt)
-        .exclude(status__in=[Initiatief.Status.AFGEROND, Initiatief.Status.GESTOPT])
+        .niet_beeindigd()
         .order_by()
         .values_list("gestart_door", "soort")
         .annotate(n=Count("*"))

@@ -26,6 +26,6 @@ class VeelTegelijk:
 
 def veel_tegelijk(buurt):
     """Running initiatives and partners with fire now: two counts, two queries."""
-    lopend = Initiatief.objects.in_buurt(buurt).filter(status=Initiatief.Status.LOPEND).count()
+    lopend = Initiatief.objects.in_buurt(buurt).lopend().count()
     met_vuur = Partner.objects.in_buurt(buurt).count_per_enthousiasme()[Niveau.VUUR]
     return VeelTegelijk(lopend=lopend, met_vuur=met_vuur)

@@ -14,6 +14,13 @@ class InitiatiefQuerySet(models.QuerySet):
     def in_buurt(self, buurt):
         return self.filter(buurt=buurt)
 
+    def lopend(self):
+        return self.filter(status=Initiatief.Status.LOPEND)
+
+    def niet_beeindigd(self):
+        """Running or still to start: not finished, not stopped."""
+        return self.exclude(status__in=[Initiatief.Status.AFGEROND, Initiatief.Status.GESTOPT])
+
     def with_counts(self):
         """Annotate how many activities each builds on and how many teams it has."""
         return self.annotate(

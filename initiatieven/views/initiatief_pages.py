@@ -16,6 +16,7 @@ from .. import services
 from ..access import get_initiatief_for_user
 from ..forms import InitiatiefForm, SchaalForm, SoortKeuzeForm
 from ..models import Initiatief
+from ..veel_tegelijk import veel_tegelijk
 from ..vuur import partners_met_vuur
 
 INITIATIEVEN_PER_PAGE = 25
@@ -57,6 +58,7 @@ def _lijst_context(request, buurt, form=None):
         "page": page,
         "form": form,
         "can_edit": can_edit(buurt),
+        "tegelijk": veel_tegelijk(buurt),
     }
     if form is not None:
         context.update(_nieuw_context(buurt))
