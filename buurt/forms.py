@@ -30,13 +30,15 @@ def parse_id(value):
         return None
 
 
-def suggest_attrs(buurt, html_name, partners_only=False, multiple=False):
+def suggest_attrs(buurt, html_name, partners_only=False, multiple=False, list_id=None, url=None):
     """Attributes for a name input that fetches at most a few suggestions as you type.
 
     A plain text input works without JavaScript (type the name); with HTMX a <datalist>
-    fills from the server, so no page ever lists every actor of a large buurt.
+    fills from the server, so no page ever lists every actor of a large buurt. `url` asks
+    another suggestions endpoint than the actors'; `list_id` keeps the datalists of several
+    forms on one page apart.
     """
-    list_id = f"{html_name}-suggesties"
+    list_id = list_id or f"{html_name}-suggesties"
     vals = {"field": html_name, "list": list_id}
     if partners_only:
         vals["partners_only"] = "1"
@@ -45,7 +47,7 @@ def suggest_attrs(buurt, html_name, partners_only=False, multiple=False):
     return {
         "list": list_id,
         "autocomplete": "off",
-        "hx-get": reverse("buurt:actor_suggestions", args=[buurt.slug]),
+        "hx-get": url or reverse("buurt:actor_suggestions", args=[buurt.slug]),
         "hx-trigger": "input changed delay:200ms, focus once",
         "hx-target": f"#{list_id}",
         "hx-swap": "outerHTML",

@@ -1,7 +1,5 @@
 """The forms of step 3: activities, and acting on a chance to connect them."""
 
-import json
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -28,13 +26,14 @@ class ActiviteitForm(NoLabelColon, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.buurt = buurt
         self.instance.buurt = buurt
-        attrs = suggest_attrs(buurt, self.add_prefix("organisatoren"), multiple=True)
+        list_id = None
         if self.instance.pk:
             # Edit rows sit on the page next to the add form: keep their ids apart.
             self.auto_id = f"id_activiteit{self.instance.pk}_%s"
             list_id = f"activiteit{self.instance.pk}-organisatoren-suggesties"
-            vals = {**json.loads(attrs["hx-vals"]), "list": list_id}
-            attrs.update(list=list_id, **{"hx-target": f"#{list_id}", "hx-vals": json.dumps(vals)})
+        attrs = suggest_attrs(
+            buurt, self.add_prefix("organisatoren"), multiple=True, list_id=list_id
+        )
         namen = [a.naam for a in self.instance.organisatoren.all()] if self.instance.pk else []
         self.initial["organisatoren"] = f"{NAME_SEPARATOR} ".join(namen)
         self.fields["organisatoren"].widget.attrs.update(attrs)

@@ -47,8 +47,11 @@ class TeamForm(NoLabelColon, forms.ModelForm):
             del self.fields["initiatief"]
             self.auto_id = f"id_team{self.instance.pk}_%s"
             return
-        attrs = suggest_attrs(buurt, self.add_prefix("initiatief"))
-        attrs["hx-get"] = reverse("initiatieven:initiatief_suggestions", args=[buurt.slug])
+        attrs = suggest_attrs(
+            buurt,
+            self.add_prefix("initiatief"),
+            url=reverse("initiatieven:initiatief_suggestions", args=[buurt.slug]),
+        )
         self.fields["initiatief"].widget.attrs.update(attrs)
         gekozen = parse_id(self.initial.get("initiatief"))
         if gekozen:  # "Team vormen" on the list of initiatives passes its id
