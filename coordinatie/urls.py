@@ -13,6 +13,7 @@ urlpatterns = [
         name="relatie_create",
     ),
     path("buurten/<slug:slug>/vonken/", views.vonken, name="vonken"),
+    path("buurten/<slug:slug>/tijdlijn/", views.tijdlijn, name="tijdlijn"),
     path(
         "buurten/<slug:slug>/vonken/<int:pk>/enthousiasme/",
         views.rate_enthousiasme,

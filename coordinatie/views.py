@@ -27,6 +27,7 @@ from partners.models import Enthousiasme, Niveau, Partner
 from partners.services import make_partner
 
 from .progress import beleid_naast_groei, growth_over_time, step_overview
+from .tijdlijn import timeline_page
 
 
 @login_required
@@ -285,4 +286,18 @@ def succes_edit(request, slug, pk):
         return redirect(reverse("coordinatie:vonken", args=[buurt.slug]) + f"#succes-{succes.pk}")
     return render(
         request, "coordinatie/succes_edit.html", {"buurt": buurt, "succes": succes, "form": form}
+    )
+
+
+@login_required
+@require_GET
+def tijdlijn(request, slug):
+    """Who changed what in the buurt. It names people, so not for researchers."""
+    buurt = get_buurt_for_user(request, slug)
+    form, rows, next_cursor = timeline_page(buurt, request.GET)
+    return render_page(
+        request,
+        "coordinatie/tijdlijn.html",
+        {"buurt": buurt, "form": form, "rows": rows, "next_cursor": next_cursor},
+        partial="resultaten",
     )

@@ -104,7 +104,8 @@ ENGLISH = {
     "versterken": "strengthening existing residents' initiatives",
     # Initiatief.Status
     "idee": "idea",
-    "lopend": "running",
+    "loopt": "running",
+    "gepauzeerd": "paused",
     "afgerond": "completed",
     "gestopt": "stopped",
     # Initiatief.Schaal

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from buurt.once import already_saved, first_submission
 from buurt.rendering import paginate
+from buurt.tijdlijn import namens
 from initiatieven.forms import VoorkeurForm
 from initiatieven.models import LADDER_UITLEG, Deelname, Initiatief, Voorkeur
 from initiatieven.services import record_voorkeur
@@ -257,13 +258,16 @@ def partner_home(request):
             raise Http404
         form = VoorkeurForm(request.POST, prefix=section["key"])
         if form.is_valid():
-            section["voorkeur"] = record_voorkeur(
-                partner,
-                section["team"],
-                form.cleaned_data,
-                bron=bron,
-                door=request.user if bron == Voorkeur.Bron.ACCOUNT else None,
-            )
+            # Through a link there is no account: the timeline names the partner instead.
+            via_link = bron == Voorkeur.Bron.PARTNERLINK
+            with namens(partner.actor if via_link else None):
+                section["voorkeur"] = record_voorkeur(
+                    partner,
+                    section["team"],
+                    form.cleaned_data,
+                    bron=bron,
+                    door=None if via_link else request.user,
+                )
             if not request.htmx:
                 messages.success(request, _("Bedankt! Je voorkeur is bewaard."))
                 return redirect(reverse("partnerportaal:partner_home") + account_query)

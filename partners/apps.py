@@ -8,6 +8,14 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partners")
 
     def ready(self):
+        from buurt.tijdlijn import register
+
+        from . import models
         from .links import forget_partner_on_login
+
+        register(models.Partner)
+        register(models.Enthousiasme)
+        # Only the hash of a link's token is stored, and it stays out of the timeline too.
+        register(models.Partnerlink, exclude_fields=["token_hash", "laatst_gebruikt_op"])
 
         user_logged_in.connect(forget_partner_on_login, dispatch_uid="forget_partner_on_login")

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buurt.models import Actor
+from buurt.tijdlijn import buurt_id_via
 
 
 class Niveau(models.TextChoices):
@@ -63,6 +64,9 @@ class Partner(models.Model):
     def __str__(self):
         return str(self.actor)
 
+    def tijdlijn_buurt_id(self):
+        return buurt_id_via(self, "actor")
+
     @property
     def buurt(self):
         return self.actor.buurt
@@ -108,6 +112,9 @@ class Enthousiasme(models.Model):
     def __str__(self):
         return f"{self.partner}: {self.get_niveau_display()} ({self.datum})"
 
+    def tijdlijn_buurt_id(self):
+        return buurt_id_via(self, "partner", "actor")
+
 
 class PartnerlinkQuerySet(models.QuerySet):
     def geldig(self, now=None):
@@ -144,6 +151,9 @@ class Partnerlink(models.Model):
 
     def __str__(self):
         return _("Link voor %(partner)s") % {"partner": self.partner}
+
+    def tijdlijn_buurt_id(self):
+        return buurt_id_via(self, "partner", "actor")
 
     @property
     def is_geldig(self):

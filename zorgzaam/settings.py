@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "import_export",
+    "auditlog",
     "buurt",
     "partners",
     "initiatieven",
@@ -126,11 +127,18 @@ MIDDLEWARE = [
     "buurt.middleware.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
 ROOT_URLCONF = "zorgzaam.urls"
+
+# The timeline (django-auditlog): entries are buurt.Wijziging, filed per buurt. No IP addresses:
+# who made a change is the account or the partner, and the timeline needs nothing more.
+AUDITLOG_LOGENTRY_MODEL = "buurt.Wijziging"
+AUDITLOG_DISABLE_REMOTE_ADDR = True
+AUDITLOG_STORE_JSON_CHANGES = True
 WSGI_APPLICATION = "zorgzaam.wsgi.application"
 
 TEMPLATES = [

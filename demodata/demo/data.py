@@ -199,19 +199,19 @@ ACTIVITEITEN = [
 BI, ZB, BZ = Initiatief.Soort.values
 # key, naam, soort, trekkers, bouwt voort op, status, started (days ago), doel, schaal
 INITIATIEVEN = [
-    ("warmeburen", "Warme buren Lijsterstraat", BI, ["maria", "hilde"], [], "lopend", 210,
+    ("warmeburen", "Warme buren Lijsterstraat", BI, ["maria", "hilde"], [], "loopt", 210,
      "Buren houden een oogje in het zeil bij wie alleen woont.", None),
     ("buurtstraat", "Speelstraat wordt buurtstraat", BI, ["koen"], ["speelstraat"], "idee",
      None, "De speelstraat uitbreiden met een straatmaal voor alle generaties.", None),
-    ("moestuin", "Moestuin voor iedereen", BI, ["dirk"], ["moestuin"], "lopend", 300,
+    ("moestuin", "Moestuin voor iedereen", BI, ["dirk"], ["moestuin"], "loopt", 300,
      "Verhoogde bakken zodat ook bewoners van het woonzorgcentrum kunnen tuinieren.", None),
     ("soepbarplus", "Soepbar plus", ZB, ["spoel", "sofie"], ["soepbar", "mantelzorg"],
-     "lopend", 270,
+     "loopt", 270,
      "Wie alleen naar de soepbar komt, krijgt aandacht en waar nodig hulp op maat.", None),
     ("buurtbus", "Buurtbus opnieuw op de baan", ZB, ["kwb", "jef"], ["buurtbus"], "idee",
      None, "Senioren weer naar de markt en de dokter brengen, met vrijwillige chauffeurs.",
      None),
-    ("wijkzorg", "Wijkzorgteam Vlasbloem", BZ, ["kaai", "huis", "thuiszorg"], [], "lopend",
+    ("wijkzorg", "Wijkzorgteam Vlasbloem", BZ, ["kaai", "huis", "thuiszorg"], [], "loopt",
      150, "Elke alleenwonende tachtigplusser in de woonblokken is gekend en heeft een vast "
      "aanspreekpunt.",
      ("ja", "De kwetsbare ouderen wonen samen rond het Vlasplein; huisarts, thuisverpleging "

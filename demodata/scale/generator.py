@@ -211,7 +211,7 @@ class Generator:
         rng = self.rng
         soort_index = k if k < 3 else rng.choices((0, 1, 2), weights=(50, 30, 20))[0]
         naam, doel = rng.choice(INITIATIEVEN[soort_index])
-        status = rng.choices(Initiatief.Status.values, weights=(25, 55, 12, 8))[0]
+        status = rng.choices(Initiatief.Status.values, weights=(25, 50, 5, 8, 12))[0]
         start = rng.randint(30, 700) if status != "idee" else None
         done = rng.randint(0, start - 1) if status == "afgerond" else None
         antwoord, toelichting = rng.choice(SCHAAL) if soort_index == 2 else ("", "")

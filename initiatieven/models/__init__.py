@@ -2,6 +2,8 @@
 
 from .activiteit import Activiteit, ActiviteitQuerySet
 from .initiatief import Initiatief, InitiatiefQuerySet
+from .kans import Kansstatus, KansstatusQuerySet
+from .status import Statuswijziging, StatuswijzigingQuerySet
 from .succes import Succes, SuccesQuerySet
 from .team import Deelname, DeelnameQuerySet, Team, Teamintensiteit, TeamQuerySet
 from .vocabularies import (
@@ -25,8 +27,12 @@ __all__ = [
     "Frequentie",
     "Initiatief",
     "InitiatiefQuerySet",
+    "Kansstatus",
+    "KansstatusQuerySet",
     "Middel",
     "Participatieniveau",
+    "Statuswijziging",
+    "StatuswijzigingQuerySet",
     "Succes",
     "SuccesQuerySet",
     "Team",

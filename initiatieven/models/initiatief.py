@@ -15,7 +15,7 @@ class InitiatiefQuerySet(models.QuerySet):
         return self.filter(buurt=buurt)
 
     def lopend(self):
-        return self.filter(status=Initiatief.Status.LOPEND)
+        return self.filter(status=Initiatief.Status.LOOPT)
 
     def niet_beeindigd(self):
         """Running or still to start: not finished, not stopped."""
@@ -63,9 +63,10 @@ class Initiatief(models.Model):
 
     class Status(models.TextChoices):
         IDEE = "idee", _("idee")
-        LOPEND = "lopend", _("lopend")
-        AFGEROND = "afgerond", _("afgerond")
+        LOOPT = "loopt", _("loopt")
+        GEPAUZEERD = "gepauzeerd", _("gepauzeerd")
         GESTOPT = "gestopt", _("gestopt")
+        AFGEROND = "afgerond", _("afgerond")
 
     class GestartDoor(models.TextChoices):
         """Who started it: bottom-up (residents, volunteers, professionals) or top-down."""
@@ -184,6 +185,9 @@ class Initiatief(models.Model):
     gestart_op = models.DateField(_("gestart op"), null=True, blank=True)
     afgerond_op = models.DateField(_("afgerond op"), null=True, blank=True)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    # Raised by every edit; a form posts the version it showed, so that a second editor is
+    # warned instead of silently undoing the first one's change.
+    versie = models.PositiveIntegerField(_("versie"), default=1, db_default=1)
 
     objects = InitiatiefQuerySet.as_manager()
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buurt.models import Samenwerkingsintensiteit
+from buurt.tijdlijn import buurt_id_via
 from partners.models import Partner
 
 from .initiatief import Initiatief
@@ -62,6 +63,9 @@ class Team(models.Model):
 
     def __str__(self):
         return self.naam
+
+    def tijdlijn_buurt_id(self):
+        return buurt_id_via(self, "initiatief")
 
     def latest_intensiteit(self, soort="huidig"):
         """The current (or needed) intensity: the latest record, or None before the first."""
@@ -119,6 +123,9 @@ class Teamintensiteit(models.Model):
         soort, intensiteit = self.get_soort_display(), self.get_intensiteit_display()
         return f"{self.team}: {soort} {intensiteit} ({self.datum})"
 
+    def tijdlijn_buurt_id(self):
+        return buurt_id_via(self, "team", "initiatief")
+
 
 class DeelnameQuerySet(models.QuerySet):
     def in_buurt(self, buurt):
@@ -129,7 +136,14 @@ class DeelnameQuerySet(models.QuerySet):
 
 
 class Deelname(models.Model):
-    """A partner in a team, with the agreed participation level."""
+    """A partner in a team, with the agreed participation level, from one date to another.
+
+    A membership ends, it is never deleted: so the team's make-up on any past date stays known.
+    """
+
+    class Einde(models.TextChoices):
+        VERTROKKEN = "vertrokken", _("vertrokken")
+        GEWIJZIGD = "gewijzigd", _("afspraak gewijzigd")
 
     team = models.ForeignKey(
         Team, on_delete=models.CASCADE, related_name="deelnames", verbose_name=_("team")
@@ -146,6 +160,11 @@ class Deelname(models.Model):
     )
     toegetreden_op = models.DateField(_("toegetreden op"), default=timezone.localdate)
     vertrokken_op = models.DateField(_("vertrokken op"), null=True, blank=True)
+    # Why the membership ended: the partner left, or the agreement changed (a new membership
+    # with the new level or resources starts the same day).
+    einde = models.CharField(
+        _("einde"), max_length=12, choices=Einde.choices, blank=True, default="", db_default=""
+    )
 
     objects = DeelnameQuerySet.as_manager()
 
@@ -167,6 +186,9 @@ class Deelname(models.Model):
 
     def __str__(self):
         return f"{self.partner} in {self.team}"
+
+    def tijdlijn_buurt_id(self):
+        return buurt_id_via(self, "team", "initiatief")
 
     def clean(self):
         if self.vertrokken_op and self.toegetreden_op and self.vertrokken_op < self.toegetreden_op:

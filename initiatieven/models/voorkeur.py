@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from buurt.tijdlijn import buurt_id_via
 from partners.models import Partner
 
 from .team import Team
@@ -69,3 +70,6 @@ class Voorkeur(models.Model):
 
     def __str__(self):
         return f"{self.partner}: {self.get_participatieniveau_display()}"
+
+    def tijdlijn_buurt_id(self):
+        return buurt_id_via(self, "partner", "actor")

@@ -30,10 +30,10 @@ def dated(buurt, other_buurt):
     _verwachting(other_buurt, "regio", "Elders")
     soort = Initiatief.Soort
     for naam, door, kind, status in [
-        ("Straatfeest", "bewoners", soort.BEWONERSINITIATIEF, "lopend"),
+        ("Straatfeest", "bewoners", soort.BEWONERSINITIATIEF, "loopt"),
         ("Repair café", "bewoners", soort.BEWONERSINITIATIEF, "idee"),
-        ("Buurtsteun", "vrijwilligers", soort.ZORGZAAM_BUURTINITIATIEF, "lopend"),
-        ("Buurtzorg", "beleid", soort.BUURTGERICHT_ZORGINITIATIEF, "lopend"),
+        ("Buurtsteun", "vrijwilligers", soort.ZORGZAAM_BUURTINITIATIEF, "loopt"),
+        ("Buurtzorg", "beleid", soort.BUURTGERICHT_ZORGINITIATIEF, "loopt"),
         ("Oud project", "beleid", soort.BUURTGERICHT_ZORGINITIATIEF, "afgerond"),
         ("Zonder starter", "", soort.BEWONERSINITIATIEF, "idee"),
     ]:
@@ -94,7 +94,7 @@ def test_researchers_see_counts_not_the_text_of_policy(onderzoeker_client, dated
 def test_dashboard_queries_do_not_grow_with_expectations_and_initiatives(coordinator_client, buurt):
     url = reverse("coordinatie:dashboard", args=[buurt.slug])
     _verwachting(buurt)
-    f.make_initiatief(buurt, gestart_door="bewoners", status="lopend")
+    f.make_initiatief(buurt, gestart_door="bewoners", status="loopt")
     small = count_get_queries(coordinator_client, url)
     for i in range(30):
         _verwachting(buurt, bron=["stad", "financier", "regio", "andere"][i % 4])
@@ -102,7 +102,7 @@ def test_dashboard_queries_do_not_grow_with_expectations_and_initiatives(coordin
             buurt,
             soort=Initiatief.Soort.values[i % 3],
             gestart_door=Initiatief.GestartDoor.values[i % 4],
-            status="lopend",
+            status="loopt",
         )
         f.make_partner(buurt, niveau="vuur")
     assert count_get_queries(coordinator_client, url) == small
@@ -124,7 +124,7 @@ def test_the_signal_shows_when_more_initiatives_run_than_partners_have_fire(
     f.make_partner(buurt, niveau="vuur")
     f.make_partner(buurt, niveau="vonk")
     for _ in range(3):
-        f.make_initiatief(buurt, status="lopend")
+        f.make_initiatief(buurt, status="loopt")
     for url in _pages(buurt):
         html = coordinator_client.get(url).text
         assert 'id="veel-tegelijk"' in html, url
@@ -136,7 +136,7 @@ def test_the_signal_shows_when_more_initiatives_run_than_partners_have_fire(
 def test_no_signal_when_the_fire_matches_the_running_initiatives(coordinator_client, buurt):
     for _ in range(2):
         f.make_partner(buurt, niveau="vuur")
-        f.make_initiatief(buurt, status="lopend")
+        f.make_initiatief(buurt, status="loopt")
     f.make_initiatief(buurt, status="idee")  # not running
     f.make_initiatief(buurt, status="gestopt")
     for url in _pages(buurt):
@@ -144,7 +144,7 @@ def test_no_signal_when_the_fire_matches_the_running_initiatives(coordinator_cli
 
 
 def test_one_running_initiative_is_not_a_lot_at_once(coordinator_client, buurt):
-    f.make_initiatief(buurt, status="lopend")
+    f.make_initiatief(buurt, status="loopt")
     for url in _pages(buurt):
         assert 'id="veel-tegelijk"' not in coordinator_client.get(url).text, url
 
