@@ -22,6 +22,8 @@ ROUTES = [
     Route(
         "coordinatie:vonken", kwargs=slug, expect=GET_ONLY, expect_text="2. Zoek vonken (en vuur)"
     ),
+    # The timeline names people: never for researchers.
+    Route("coordinatie:tijdlijn", kwargs=slug, expect=GET_ONLY, expect_text="Tijdlijn"),
     Route(
         "coordinatie:rate_enthousiasme",
         kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.partner.pk},
