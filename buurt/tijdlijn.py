@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -247,3 +248,50 @@ def _waarde(model_field, value, names):
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
+
+
+def _json_value(value):
+    return (
+        value if value is None or isinstance(value, (bool, int, float, str, list)) else str(value)
+    )
+
+
+def record_bulk(buurt, model, *, created, updates, door=None):
+    """Record a bulk write (an import) that bypassed the model signals: one entry for the rows
+    it created, and one per updated row with its fields' old and new values.
+
+    ``updates`` is ``[(pk, repr, {field: (old, new)}), ...]``.
+    """
+    from .models import Wijziging
+
+    ct = ContentType.objects.get_for_model(model)
+    now = timezone.now()
+    common = {"buurt": buurt, "content_type": ct, "actor": door, "timestamp": now}
+    entries = []
+    if created:
+        naam = model._meta.verbose_name if created == 1 else model._meta.verbose_name_plural
+        entries.append(
+            Wijziging(
+                **common,
+                object_pk="",
+                object_repr=_("Import: %(n)s %(naam)s toegevoegd") % {"n": created, "naam": naam},
+                action=Wijziging.Action.CREATE,
+                changes={},
+            )
+        )
+    for pk, label, changes in updates:
+        entries.append(
+            Wijziging(
+                **common,
+                object_pk=str(pk),
+                object_id=pk,
+                object_repr=label,
+                action=Wijziging.Action.UPDATE,
+                changes={
+                    name: [_json_value(old), _json_value(new)]
+                    for name, (old, new) in changes.items()
+                },
+                additional_data={"bron": "import"},
+            )
+        )
+    Wijziging.objects.bulk_create(entries, batch_size=1000)

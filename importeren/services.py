@@ -2,13 +2,15 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from buurt.bulk import copy_rows
+from buurt.tijdlijn import record_bulk
 
 from .imports import SPECS
 
 
 @transaction.atomic
-def apply_import(buurt, plan):
-    """Write a checked plan: all rows or, on any database error, none."""
+def apply_import(buurt, plan, door=None):
+    """Write a checked plan: all rows or, on any database error, none. The timeline records
+    it (``door`` made it): bulk writes bypass the signals django-auditlog listens to."""
     if plan.errors:
         raise ValueError("A plan with errors cannot be applied.")
     spec = SPECS[plan.kind]
@@ -48,4 +50,11 @@ def apply_import(buurt, plan):
                 obj.gewijzigd_op = now
         fields = sorted(changed) + (["gewijzigd_op"] if "gewijzigd_op" in timestamps else [])
         model.objects.bulk_update(objects.values(), fields, batch_size=500)
+    record_bulk(
+        buurt,
+        model,
+        created=len(creates),
+        updates=[(row.pk, row.values.get("naam", ""), row.changes) for row in updates],
+        door=door,
+    )
     return {"created": len(creates), "updated": len(updates)}

@@ -73,7 +73,7 @@ def _confirm(request, buurt):
     if plan.errors:
         # The buurt changed since the dry run: show why, write nothing.
         return _import_page(request, buurt, ImportForm(initial={"soort": data["kind"]}), plan=plan)
-    counts = apply_import(buurt, plan)
+    counts = apply_import(buurt, plan, door=request.user)
     messages.success(
         request,
         _("Import klaar: %(created)s nieuw, %(updated)s bijgewerkt.") % counts,

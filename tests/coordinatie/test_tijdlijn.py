@@ -217,3 +217,26 @@ def test_deleting_a_buurt_takes_its_timeline_along(
         buurt.delete()
     assert not Wijziging.objects.filter(buurt_id=buurt.pk).exists()
     assert Wijziging.objects.filter(buurt=other_buurt, object_repr="Zuidhuis").exists()
+
+
+def test_an_import_is_recorded_once_for_new_rows_and_per_changed_row(coordinator, buurt):
+    from importeren import imports
+    from importeren.services import apply_import
+
+    existing = f.make_actor(buurt, "Buurthuis De Linde", soort="vereniging", sector="welzijn")
+    Wijziging.objects.all().delete()
+    header = ["naam", "soort", "sector"]
+    rows = [
+        ["Buurthuis De Linde", "vereniging", "cultuur"],
+        ["Mia", "bewoner", ""],
+        ["Jo", "bewoner", ""],
+    ]
+    plan = imports.plan_import(buurt, "actoren", header, rows)
+    apply_import(buurt, plan, door=coordinator)
+
+    entries = list(Wijziging.objects.filter(buurt=buurt).order_by("id"))
+    assert len(entries) == 2
+    created, updated = entries
+    assert created.object_repr == "Import: 2 actoren toegevoegd" and created.actor == coordinator
+    assert updated.object_id == existing.pk and updated.actor == coordinator
+    assert updated.changes == {"sector": ["welzijn", "cultuur"]}
