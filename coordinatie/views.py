@@ -3,6 +3,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, OuterRef, Prefetch, Subquery
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +18,7 @@ from buurt.months import month_starts
 from buurt.once import already_saved, first_submission
 from buurt.rendering import paginate, render_page
 from buurt.services import add_relatie
+from buurt.tijdlijn import wijzigingen_voor
 from initiatieven.access import get_succes_for_user
 from initiatieven.forms import SuccesForm
 from initiatieven.models import Activiteit, Succes
@@ -75,6 +77,13 @@ def _actor_detail_context(buurt, actor, relatie_form=None):
     )
     today = timezone.localdate()
     partner = getattr(actor, "partner", None)
+    relaties = list(relaties)
+    history = [(Actor, [actor.pk]), (Relatie, [r.pk for r in relaties])]
+    if partner:
+        history += [
+            (Partner, [partner.pk]),
+            (Enthousiasme, [e.pk for e in partner.enthousiasme.all()]),
+        ]
     return {
         "buurt": buurt,
         "can_edit": can_edit(buurt),
@@ -91,6 +100,8 @@ def _actor_detail_context(buurt, actor, relatie_form=None):
         ],
         "activiteiten": Activiteit.objects.filter(organisatoren=actor).order_by("naam"),
         "relatie_form": relatie_form or RelatieForm(actor=actor),
+        "wijzigingen": wijzigingen_voor(buurt, history),
+        "meer_query": f"?soort={ContentType.objects.get_for_model(Actor).pk}&object={actor.pk}",
     }
 
 

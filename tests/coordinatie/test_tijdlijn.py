@@ -240,3 +240,15 @@ def test_an_import_is_recorded_once_for_new_rows_and_per_changed_row(coordinator
     assert created.object_repr == "Import: 2 actoren toegevoegd" and created.actor == coordinator
     assert updated.object_id == existing.pk and updated.actor == coordinator
     assert updated.changes == {"sector": ["welzijn", "cultuur"]}
+
+
+def test_the_actor_page_shows_its_history(coordinator_client, buurt):
+    actor = f.make_actor(buurt, "Buurthuis De Linde")
+    edit_actor(coordinator_client, buurt, actor, naam="Buurthuis De Lindeboom")
+    f.make_relatie(actor, f.make_actor(buurt, "Jeugdhuis Kadee"))
+    f.make_actor(buurt, "Iemand anders")
+    page = reverse("coordinatie:actor_detail", kwargs={"slug": buurt.slug, "pk": actor.pk})
+    history = coordinator_client.get(page).text.split('id="geschiedenis-titel"')[1]
+    assert "<ins>Buurthuis De Lindeboom</ins>" in history
+    assert "relatie" in history
+    assert "Iemand anders" not in history
