@@ -108,6 +108,9 @@ ENGLISH = {
     "gepauzeerd": "paused",
     "afgerond": "completed",
     "gestopt": "stopped",
+    # Deelname.Einde
+    "vertrokken": "left the team",
+    "gewijzigd": "agreement changed (a new membership follows the same day)",
     # Initiatief.Schaal
     "ja": "yes, the buurt is the right scale",
     "nee": "no, another scale fits better",

@@ -4,7 +4,8 @@ from types import SimpleNamespace
 import pytest
 
 from buurt.models import Actor
-from initiatieven.models import Teamintensiteit, Voorkeur
+from initiatieven.models import Deelname, Statuswijziging, Teamintensiteit, Voorkeur
+from initiatieven.services import change_status
 from partners.models import Enthousiasme
 from tests import factories as f
 
@@ -51,6 +52,17 @@ def filled(buurt, other_buurt):
     steun = f.make_initiatief(buurt, "Buurtsteun", soort="zorgzaam_buurtinitiatief")
     steun.ondersteunt.add(initiatief)
     f.make_deelname(team, dokter, middelen=["tijd", "expertise"])
+    f.make_deelname(
+        team,
+        vereniging,
+        toegetreden_op=date(2026, 1, 5),
+        vertrokken_op=date(2026, 2, 1),
+        einde=Deelname.Einde.VERTROKKEN,
+    )
+    Statuswijziging.objects.create(initiatief=initiatief, status="idee", datum=date(2026, 1, 1))
+    change_status(
+        initiatief, status="gepauzeerd", datum=date(2026, 3, 1), reden="Marie Peeters is ziek"
+    )
     Voorkeur.objects.create(
         partner=dokter,
         team=team,
