@@ -15,6 +15,7 @@ urlpatterns = [
     path(
         "buurten/<slug:slug>/fruit/voortbouwen/", fruit_pages.fruit_build_on, name="fruit_build_on"
     ),
+    path("buurten/<slug:slug>/fruit/kansstatus/", fruit_pages.kans_status, name="kans_status"),
     path("buurten/<slug:slug>/fruit/reik-hoger/", fruit_pages.reik_hoger, name="reik_hoger"),
     path(
         "buurten/<slug:slug>/initiatieven/",

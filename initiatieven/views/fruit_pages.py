@@ -2,9 +2,11 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import trigger_client_event
@@ -14,7 +16,7 @@ from buurt.models import Actor, Samenwerkingsintensiteit
 from buurt.once import ALREADY_SAVED, already_saved, first_submission
 from buurt.rendering import paginate, render_page
 
-from .. import fruit, services
+from .. import fruit, kansen, services
 from ..access import get_activiteit_for_user
 from ..forms import (
     ActiviteitForm,
@@ -23,21 +25,40 @@ from ..forms import (
     RelatieVoorstelForm,
     VoortbouwForm,
 )
-from ..models import Activiteit, Initiatief
+from ..forms.kans import KansForm, KansstatusForm
+from ..models import Activiteit, Initiatief, Kansstatus
 from ..vuur import geen_vuur, partners_met_vuur
 
 ACTIVITEITEN_PER_PAGE = 25
 FRUIT_CHANGED = "fruit-changed"
 
 
-def _kansen_context(buurt):
-    kansen, meer_kansen = fruit.laaghangend_fruit(buurt)
+def _ook_verborgen(request):
+    source = request.POST if request.method == "POST" else request.GET
+    return source.get("ook_verborgen") == "1"
+
+
+def _kans_choices():
     return {
-        "buurt": buurt,
-        "kansen": kansen,
-        "meer_kansen": meer_kansen,
         "intensiteiten": Samenwerkingsintensiteit.choices,
         "soorten": Initiatief.Soort.choices,
+        "maanden_keuzes": KansstatusForm.base_fields["maanden"].choices,
+    }
+
+
+def _kansen_context(request, buurt):
+    ook_verborgen = _ook_verborgen(request)
+    oogst = fruit.pluk(buurt)
+    verborgen = oogst.verborgen if ook_verborgen else []
+    kansen.met_staat(buurt, oogst.kansen + verborgen)
+    return {
+        "buurt": buurt,
+        "kansen": oogst.kansen,
+        "meer_kansen": oogst.meer,
+        "verborgen": verborgen,
+        "aantal_verborgen": oogst.aantal_verborgen,
+        "ook_verborgen": ook_verborgen,
+        **_kans_choices(),
     }
 
 
@@ -50,7 +71,7 @@ def _fruit_context(request, buurt, form=None):
     if form is None and can_edit(buurt):
         form = ActiviteitForm(buurt=buurt)
     return {
-        **_kansen_context(buurt),
+        **_kansen_context(request, buurt),
         "activiteiten": paginate(request, activiteiten, ACTIVITEITEN_PER_PAGE),
         "form": form,
         "can_edit": can_edit(buurt),
@@ -110,31 +131,113 @@ def activiteit_edit(request, slug, pk):
     return render(request, "initiatieven/activiteit_form.html", context)
 
 
+def _fruit_url(request, buurt, anchor="kansen"):
+    query = "?ook_verborgen=1" if _ook_verborgen(request) else ""
+    return f"{reverse('initiatieven:fruit', args=[buurt.slug])}{query}#{anchor}"
+
+
 def _after_fruit_action(request, buurt, melding=None, fout=None):
     """Without JS: back to the chances with a message. With HTMX: the refreshed chances."""
     if not request.htmx:
         messages.add_message(request, messages.ERROR if fout else messages.SUCCESS, fout or melding)
-        return redirect(reverse("initiatieven:fruit", args=[buurt.slug]) + "#kansen")
-    context = {**_kansen_context(buurt), "can_edit": True, "melding": melding, "fout": fout}
+        return redirect(_fruit_url(request, buurt))
+    context = {**_kansen_context(request, buurt), "can_edit": True, "melding": melding}
+    context["fout"] = fout
     return render(request, "initiatieven/fruit_page.html#kansen", context)
 
 
 def _niet_bewaard(form):
-    fouten = "; ".join(str(e) for errors in form.errors.values() for e in errors)
-    return _("Niet bewaard: %(fouten)s") % {"fouten": fouten}
+    return _niet_bewaard_wegens(str(e) for errors in form.errors.values() for e in errors)
+
+
+def _niet_bewaard_wegens(fouten):
+    return _("Niet bewaard: %(fouten)s") % {"fouten": "; ".join(fouten)}
 
 
 @login_required
 @require_POST
 def fruit_connect(request, slug):
+    """Connect the organisers of a chance; with the chance's two activities posted too, the
+    chance is marked ``verbonden`` in the same transaction."""
     buurt = get_buurt_for_user(request, slug, write=True)
     form = RelatieVoorstelForm(request.POST, buurt=buurt)
-    if not form.is_valid():
-        return _after_fruit_action(request, buurt, fout=_niet_bewaard(form))
+    paar = KansForm(request.POST) if {"activiteit_a", "activiteit_b"} & set(request.POST) else None
+    if not form.is_valid() or (paar and not paar.is_valid()):
+        fouten = [*form.errors.values(), *(paar.errors.values() if paar else [])]
+        return _after_fruit_action(
+            request, buurt, fout=_niet_bewaard_wegens(str(e) for errors in fouten for e in errors)
+        )
     van, naar = form.cleaned_data["van"], form.cleaned_data["naar"]
-    services.record_relatie(buurt, van, naar, form.cleaned_data["intensiteit"])
+    intensiteit = form.cleaned_data["intensiteit"]
+    if paar:
+        try:
+            kansen.verbind(
+                buurt, *paar.pair(), van=van, naar=naar, intensiteit=intensiteit, door=request.user
+            )
+        except ValidationError as error:
+            return _after_fruit_action(request, buurt, fout=_niet_bewaard_wegens(error.messages))
+    else:
+        services.record_relatie(buurt, van, naar, intensiteit)
     message = _("Relatie tussen %(van)s en %(naar)s vastgelegd.") % {"van": van, "naar": naar}
     return _after_fruit_action(request, buurt, message)
+
+
+@login_required
+@require_POST
+def kans_status(request, slug):
+    """Besproken, niet nu, weer voorstellen: a new state for one chance. Without JS back to
+    the chances with a message; with HTMX the chance's own row, redrawn."""
+    buurt = get_buurt_for_user(request, slug, write=True)
+    form = KansstatusForm(request.POST)
+    melding = fout = None
+    if not form.is_valid():
+        fout = _niet_bewaard(form)
+    else:
+        try:
+            record = kansen.set_kansstatus(
+                buurt,
+                *form.pair(),
+                status=form.cleaned_data["status"],
+                maanden=form.cleaned_data["maanden"],
+                notitie=form.cleaned_data["notitie"],
+                door=request.user,
+            )
+        except ValidationError as error:
+            fout = _niet_bewaard_wegens(error.messages)
+        else:
+            melding = _status_melding(record)
+    if not request.htmx:
+        messages.add_message(request, messages.ERROR if fout else messages.SUCCESS, fout or melding)
+        return redirect(_fruit_url(request, buurt))
+    kans = None
+    if "activiteit_a" in form.cleaned_data and "activiteit_b" in form.cleaned_data:
+        kans = fruit.kans_voor(buurt, *form.pair())
+    if kans:
+        kansen.met_staat(buurt, [kans])
+    context = {
+        "buurt": buurt,
+        "kans": kans,
+        "key": "-".join(request.POST.get(k, "") for k in ("activiteit_a", "activiteit_b")),
+        "can_edit": True,
+        "ook_verborgen": _ook_verborgen(request),
+        "kans_melding": melding,
+        "kans_fout": fout,
+        **_kans_choices(),
+    }
+    return render(request, "initiatieven/_kans.html", context)
+
+
+def _status_melding(record):
+    names = {"a": record.activiteit_a, "b": record.activiteit_b}
+    if record.status == Kansstatus.Status.NIET_NU:
+        names["tot"] = date_format(record.tot, "j F Y")
+        return _("De kans %(a)s en %(b)s is verborgen tot %(tot)s.") % names
+    if record.status == Kansstatus.Status.VOORGESTELD:
+        return _("De kans %(a)s en %(b)s wordt weer voorgesteld.") % names
+    return _("De kans %(a)s en %(b)s staat op “%(status)s”.") % {
+        **names,
+        "status": record.get_status_display(),
+    }
 
 
 @login_required

@@ -1,4 +1,5 @@
 from initiatieven.models import Initiatief
+from tests import factories as f
 
 from . import FORM, GET_ONLY, NOT_ALLOWED, READ, SUGGESTIONS, Route, slug, write
 
@@ -37,6 +38,16 @@ ROUTES = [
             "activiteiten": [w.activiteit.pk],
             "naam": "Samen",
             "soort": "bewonersinitiatief",
+        },
+    ),
+    Route(
+        "initiatieven:kans_status",
+        kwargs=slug,
+        expect={"GET": NOT_ALLOWED, "POST": write(302)},
+        data=lambda w: {
+            "activiteit_a": w.activiteit.pk,
+            "activiteit_b": f.make_activiteit(w.buurt, "Wandelclub").pk,
+            "status": "besproken",
         },
     ),
     Route(
