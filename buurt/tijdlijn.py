@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -215,10 +216,26 @@ def _related_names(entries):
     return names
 
 
+def _bookkeeping(model_field):
+    """Fields a reader does not need: the id, the buurt (it is the page's), version counters
+    and timestamps the database sets itself."""
+    if model_field is None:
+        return False
+    return (
+        model_field.primary_key
+        or model_field.name in ("buurt", "versie")
+        or getattr(model_field, "auto_now", False)
+        or getattr(model_field, "auto_now_add", False)
+    )
+
+
 def _velden(entry, model, names):
     velden = []
+    created = entry.action == 0
     for name, change in _changes(entry).items():
         model_field = _model_field(model, name)
+        if _bookkeeping(model_field):
+            continue
         label = str(model_field.verbose_name) if model_field is not None else name
         if isinstance(change, dict) and change.get("type") == "m2m":
             operatie = str(M2M_OPERATIES.get(change.get("operation"), ""))
@@ -226,7 +243,11 @@ def _velden(entry, model, names):
             velden.append(Veld(label, "", f"{operatie}: {objecten}" if objecten else operatie))
         elif isinstance(change, list) and len(change) == 2:
             oud, nieuw = (_waarde(model_field, v, names) for v in change)
-            velden.append(Veld(label, oud, nieuw))
+            if created:
+                if change[1] not in (None, "", [], "None"):
+                    velden.append(Veld(label, "", nieuw))
+            else:
+                velden.append(Veld(label, oud, nieuw))
     return velden
 
 
@@ -245,6 +266,16 @@ def _waarde(model_field, value, names):
         return str(choices.get(value, value))
     if isinstance(value, bool):
         return _("ja") if value else _("nee")
+    if isinstance(model_field, models.DateTimeField) and isinstance(value, str):
+        moment = parse_datetime(value)
+        if moment is not None:
+            if timezone.is_aware(moment):
+                moment = timezone.localtime(moment)
+            return formats.date_format(moment, "j F Y, H:i")
+    elif isinstance(model_field, models.DateField) and isinstance(value, str):
+        day = parse_date(value)
+        if day is not None:
+            return formats.date_format(day, "j F Y")
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
