@@ -1,18 +1,16 @@
 from functools import wraps
-from smtplib import SMTPException
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.mail import send_mail
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from buurt import mail
 from buurt.once import already_saved, first_submission
 from buurt.rendering import paginate
 from buurt.tijdlijn import namens
@@ -92,16 +90,9 @@ def partnerlink_list(request, slug, pk):
 
 
 def _send_link(request, partner, url, address, link):
-    body = render_to_string(
-        "partnerportaal/partnerlink_email.txt",
-        {"partner": partner, "url": url, "link": link, "afzender": request.user},
-    )
     subject = _("Jouw persoonlijke link voor %(buurt)s") % {"buurt": partner.actor.buurt.naam}
-    try:
-        send_mail(subject, body, None, [address])
-    except (SMTPException, OSError):
-        return False
-    return True
+    context = {"partner": partner, "url": url, "link": link, "afzender": request.user}
+    return mail.send(address, subject, "partnerportaal/partnerlink_email", context)
 
 
 @partner_headers

@@ -9,6 +9,7 @@ from django.urls import reverse
 from buurt.models import Rol
 
 from . import factories as f
+from .smtp import smtp_down, smtp_inbox  # noqa: F401 (fixtures)
 
 # Hashing real passwords dominates test time; tests don't need slow hashes.
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
