@@ -32,6 +32,16 @@ class Buurt(models.Model):
     gemeente = models.CharField(_("gemeente"), max_length=200, blank=True)
     beschrijving = models.TextField(_("beschrijving"), blank=True)
     gestart_op = models.DateField(_("gestart op"), null=True, blank=True)
+    # Set by an administrator; accounts.middleware sends everyone with a role here who has
+    # no authenticator app yet to its setup page first.
+    tweestapsverificatie_verplicht = models.BooleanField(
+        _("tweestapsverificatie verplicht"),
+        default=False,
+        help_text=_(
+            "Wie een rol heeft in deze buurt, meldt zich aan met wachtwoord én een code uit "
+            "een app; wie nog geen app heeft ingesteld, doet dat eerst."
+        ),
+    )
 
     objects = BuurtQuerySet.as_manager()
 
@@ -373,6 +383,16 @@ class Wijziging(AbstractLogEntry):
         verbose_name=_("door partner (via link)"),
     )
 
+    # auditlog indexes these one by one; the timeline reads through the composite indexes
+    # below instead, and every index costs each write.
+    object_pk = models.CharField(max_length=255, verbose_name=_("object pk"))
+    object_id = models.BigIntegerField(blank=True, null=True, verbose_name=_("object id"))
+    action = models.PositiveSmallIntegerField(
+        choices=AbstractLogEntry.Action.choices, verbose_name=_("action")
+    )
+    cid = models.CharField(max_length=255, blank=True, null=True, verbose_name=_("Correlation ID"))
+    timestamp = models.DateTimeField(default=timezone.now, verbose_name=_("timestamp"))
+
     objects = WijzigingManager.from_queryset(WijzigingQuerySet)()
 
     class Meta(AbstractLogEntry.Meta):
@@ -381,6 +401,7 @@ class Wijziging(AbstractLogEntry):
         ordering = ["-id"]
         indexes = [
             models.Index(fields=["buurt", "-id"], name="wijziging_buurt"),
+            models.Index(fields=["buurt", "timestamp"], name="wijziging_buurt_moment"),
             models.Index(fields=["buurt", "content_type", "-id"], name="wijziging_buurt_soort"),
             models.Index(fields=["buurt", "actor", "-id"], name="wijziging_buurt_door"),
             models.Index(fields=["buurt", "door_actor", "-id"], name="wijziging_buurt_partner"),

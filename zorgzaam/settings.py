@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "partnerportaal",
     "importeren",
     "onderzoek",
+    "rollen",
     "demodata",
 ]
 
@@ -139,6 +140,9 @@ ROOT_URLCONF = "zorgzaam.urls"
 AUDITLOG_LOGENTRY_MODEL = "buurt.Wijziging"
 AUDITLOG_DISABLE_REMOTE_ADDR = True
 AUDITLOG_STORE_JSON_CHANGES = True
+# auditlog's migrations create its own log table even when the model is swapped out; unused,
+# it would only hold a foreign key to every user. Without migrations nothing is created.
+MIGRATION_MODULES = {"auditlog": None}
 WSGI_APPLICATION = "zorgzaam.wsgi.application"
 
 TEMPLATES = [
@@ -280,8 +284,12 @@ if env_bool("BEHIND_TLS_PROXY", False):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # Partner-link tokens are passwords: request and runserver access logs print paths.
-    "filters": {"redact_partner_tokens": {"()": "partners.logging.RedactPartnerTokens"}},
+    # Partner-link and invitation tokens are passwords: request and runserver access logs
+    # print paths.
+    "filters": {
+        "redact_partner_tokens": {"()": "partners.logging.RedactPartnerTokens"},
+        "redact_invitation_tokens": {"()": "rollen.logging.RedactInvitationTokens"},
+    },
     "formatters": {
         "django.server": {
             "()": "django.utils.log.ServerFormatter",
@@ -294,10 +302,10 @@ LOGGING = {
         "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
     },
     "loggers": {
-        "django.request": {"filters": ["redact_partner_tokens"]},
+        "django.request": {"filters": ["redact_partner_tokens", "redact_invitation_tokens"]},
         "django.server": {
             "handlers": ["django.server"],
-            "filters": ["redact_partner_tokens"],
+            "filters": ["redact_partner_tokens", "redact_invitation_tokens"],
             "level": "INFO",
             "propagate": False,
         },
