@@ -16,6 +16,11 @@ urlpatterns = [
         name="partnerlink_create",
     ),
     path(
+        "buurten/<slug:slug>/partners/<int:pk>/links/<int:link_pk>/aangemaakt/",
+        views.partnerlink_created,
+        name="partnerlink_created",
+    ),
+    path(
         "buurten/<slug:slug>/partners/<int:pk>/links/<int:link_pk>/intrekken/",
         views.partnerlink_revoke,
         name="partnerlink_revoke",

@@ -50,6 +50,7 @@ def partner_headers(view):
 # Coordinator side: links for one partner, and the partner's own preferences.
 
 LINKS_PER_PAGE = 10
+SHOWN_ONCE = "partnerlink_eenmalig"
 VOORKEUREN_PER_PAGE = 20
 
 
@@ -116,8 +117,25 @@ def partnerlink_create(request, slug, pk):
     url = link_url(token, request)
     address = form.cleaned_data["email"]
     sent = _send_link(request, partner, url, address, link) if address else None
-    # Shown once, in this response only: the token is not stored, so there is no redirect
-    # to a page that could show it again.
+    # Post-redirect-get: the page after the redirect shows the address once, from the
+    # session, and forgets it; refreshing that page never makes a second link.
+    request.session[SHOWN_ONCE] = {"link": link.pk, "url": url, "email": address, "sent": sent}
+    return redirect(
+        "partnerportaal:partnerlink_created", slug=buurt.slug, pk=partner.pk, link_pk=link.pk
+    )
+
+
+@partner_headers
+@login_required
+@require_GET
+def partnerlink_created(request, slug, pk, link_pk):
+    buurt, partner = get_partner_for_user(request, slug, pk, write=True)
+    link = get_object_or_404(partner.links.all(), pk=link_pk)
+    shown = request.session.get(SHOWN_ONCE)
+    if shown and shown.get("link") == link.pk:
+        del request.session[SHOWN_ONCE]
+    else:
+        shown = {}
     return render(
         request,
         "partnerportaal/partnerlink_created.html",
@@ -125,19 +143,27 @@ def partnerlink_create(request, slug, pk):
             "buurt": buurt,
             "partner": partner,
             "link": link,
-            "url": url,
-            "email": address,
-            "sent": sent,
+            "url": shown.get("url"),
+            "email": shown.get("email"),
+            "sent": shown.get("sent"),
         },
     )
 
 
 @partner_headers
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def partnerlink_revoke(request, slug, pk, link_pk):
+    """GET asks first (revoking cannot be undone); POST revokes."""
     buurt, partner = get_partner_for_user(request, slug, pk, write=True)
-    link = revoke(get_object_or_404(partner.links.all(), pk=link_pk))
+    link = get_object_or_404(partner.links.all(), pk=link_pk)
+    if request.method == "GET":
+        return render(
+            request,
+            "partnerportaal/partnerlink_revoke.html",
+            {"buurt": buurt, "partner": partner, "link": link},
+        )
+    link = revoke(link)
     if request.htmx:
         return render(
             request,

@@ -303,7 +303,7 @@ def test_a_duplicate_answers_as_the_first_did(coordinator_client, buurt, form, h
 def test_a_duplicate_partner_link_says_its_address_was_shown_once(coordinator_client, buurt):
     url, data, _model = _partnerlink_form(buurt)
     data["eenmalig"] = "een-token"
-    assert "/partner/" in coordinator_client.post(url, data).text
+    assert "/partner/" in coordinator_client.post(url, data, follow=True).text
     second = coordinator_client.post(url, data, follow=True)
     assert Partnerlink.objects.count() == 1
     assert second.redirect_chain[0][0] == url.replace("nieuw/", "")

@@ -41,13 +41,19 @@ ROUTES = [
         "partnerportaal:partnerlink_create",
         kwargs=_partner,
         data=lambda w: {"dagen": "30"},
-        expect={"GET": COORDINATOR_ONLY_NOT_ALLOWED, "POST": write(200)},
+        expect={"GET": COORDINATOR_ONLY_NOT_ALLOWED, "POST": write(302)},
+    ),
+    Route(
+        "partnerportaal:partnerlink_created",
+        kwargs=_link,
+        expect={"GET": write(200), "POST": COORDINATOR_ONLY_NOT_ALLOWED},
         expect_text="Nieuwe link voor Vzw Samen",
     ),
     Route(
         "partnerportaal:partnerlink_revoke",
         kwargs=_link,
-        expect={"GET": COORDINATOR_ONLY_NOT_ALLOWED, "POST": write(302)},
+        expect={"GET": write(200), "POST": write(302)},
+        expect_text="Link van Vzw Samen intrekken?",
     ),
     Route(
         "partnerportaal:partner_entry",

@@ -9,7 +9,7 @@ from partners.models import Partnerlink
 
 def create(client, world, **data):
     url = reverse("partnerportaal:partnerlink_create", args=[world.buurt.slug, world.partner.pk])
-    return client.post(url, {"dagen": "7", **data})
+    return client.post(url, {"dagen": "7", **data}, follow=True)
 
 
 def test_the_link_arrives_as_text_and_html_and_says_when_it_expires(

@@ -34,8 +34,9 @@ def test_coordinator_creates_a_link_that_is_shown_once_and_stored_hashed(coordin
     response = coordinator_client.post(
         reverse("partnerportaal:partnerlink_create", args=[world.buurt.slug, world.partner.pk]),
         {"dagen": "30"},
+        follow=True,
     )
-    assert response.status_code == 200
+    assert response.redirect_chain[0][1] == 302
     token = created_token(response)
     assert len(token) >= 43
     link = Partnerlink.objects.get(partner=world.partner)
@@ -52,6 +53,7 @@ def test_new_link_can_be_sent_by_email(coordinator_client, world):
     response = coordinator_client.post(
         reverse("partnerportaal:partnerlink_create", args=[world.buurt.slug, world.partner.pk]),
         {"dagen": "7", "email": "an@example.be"},
+        follow=True,
     )
     token = created_token(response)
     assert len(mail.outbox) == 1
@@ -252,3 +254,30 @@ def test_partner_page_of_an_actor_links_to_its_personal_links(coordinator_client
     detail = reverse("coordinatie:actor_detail", args=[world.buurt.slug, world.partner.actor_id])
     html = coordinator_client.get(detail).content.decode()
     assert f'href="{links_url(world.partner)}"' in html
+
+
+def test_refreshing_the_created_page_never_shows_or_makes_the_link_again(coordinator_client, world):
+    create = reverse("partnerportaal:partnerlink_create", args=[world.buurt.slug, world.partner.pk])
+    response = coordinator_client.post(create, {"dagen": "30"})
+    assert response.status_code == 302
+    first = coordinator_client.get(response["Location"])
+    token = created_token(first)
+    again = coordinator_client.get(response["Location"])
+    assert token not in again.text
+    assert "Het adres van deze link is al getoond" in again.text
+    assert Partnerlink.objects.filter(partner=world.partner).count() == 1
+
+
+def test_revoking_asks_first_and_changes_nothing_until_confirmed(coordinator_client, world):
+    link, token = f.make_partnerlink(world.partner)
+    url = reverse(
+        "partnerportaal:partnerlink_revoke", args=[world.buurt.slug, world.partner.pk, link.pk]
+    )
+    page = coordinator_client.get(url)
+    assert "Link van Vzw Samen intrekken?" in page.text
+    assert "Ja, trek de link in" in page.text
+    link.refresh_from_db()
+    assert link.ingetrokken_op is None
+    coordinator_client.post(url)
+    link.refresh_from_db()
+    assert link.ingetrokken_op is not None
