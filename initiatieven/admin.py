@@ -1,6 +1,7 @@
 from django.contrib import admin
 from import_export.admin import ImportExportModelAdmin
 
+from . import services
 from .models import (
     Activiteit,
     Deelname,
@@ -37,7 +38,14 @@ class InitiatiefAdmin(admin.ModelAdmin):
     search_fields = ["naam", "doel"]
     list_select_related = ["buurt"]
     autocomplete_fields = ["buurt", "trekkers", "bouwt_voort_op"]
+    # The status changes on the initiative's page, where each change is a dated record.
+    readonly_fields = ["status", "gestart_op", "afgerond_op", "versie"]
     inlines = [TeamInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            services.start_status_history(obj, door=request.user)
 
 
 class DeelnameInline(admin.TabularInline):

@@ -2,12 +2,15 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from buurt.services import add_relatie
 
-from .models import Deelname, Initiatief, Team, Teamintensiteit, Voorkeur
+from .models import Deelname, Initiatief, Statuswijziging, Team, Teamintensiteit, Voorkeur
 
 
 @transaction.atomic
@@ -24,11 +27,24 @@ def record_relatie(buurt, van, naar, intensiteit):
 
 @transaction.atomic
 def create_initiatief(
-    buurt, *, naam, soort, doel="", bouwt_voort_op=(), trekkers=(), ondersteunt=(), **extra
+    buurt,
+    *,
+    naam,
+    soort,
+    doel="",
+    bouwt_voort_op=(),
+    trekkers=(),
+    ondersteunt=(),
+    door=None,
+    **extra,
 ):
+    """Create an initiative with its links, and the first record of its status history."""
     initiatief = Initiatief(buurt=buurt, naam=naam, soort=soort, doel=doel, **extra)
     initiatief.validate_ondersteunt(list(ondersteunt))
+    if initiatief.status == Initiatief.Status.LOOPT and not initiatief.gestart_op:
+        initiatief.gestart_op = timezone.localdate()
     initiatief.save()
+    start_status_history(initiatief, door=door)
     if bouwt_voort_op:
         initiatief.bouwt_voort_op.set(bouwt_voort_op)
     if trekkers:
@@ -127,3 +143,133 @@ def record_voorkeur(partner, team, data, *, bron, door=None):
         bron=bron,
         door=door,
     )
+
+
+# An initiative's own edits: each one checks the version its form showed, under a row lock.
+
+ENDED = (Initiatief.Status.AFGEROND, Initiatief.Status.GESTOPT)
+VERSIE_CONFLICT = gettext_lazy(
+    "Iemand anders heeft dit initiatief intussen gewijzigd. Bekijk de nieuwe gegevens "
+    "hieronder en sla opnieuw op."
+)
+
+
+def start_status_history(initiatief, *, door=None):
+    """The first record of a new initiative's status, dated like the status itself."""
+    ended = initiatief.status in ENDED
+    datum = (initiatief.afgerond_op if ended else initiatief.gestart_op) or timezone.localdate()
+    return Statuswijziging.objects.create(
+        initiatief=initiatief, status=initiatief.status, datum=datum, door=door
+    )
+
+
+def _locked(initiatief, versie=None):
+    """The initiative's row, locked until the transaction ends; with ``versie``, refused when
+    someone else saved it since that version was shown."""
+    current = Initiatief.objects.select_for_update().get(pk=initiatief.pk)
+    if versie is not None and current.versie != versie:
+        raise ValidationError(VERSIE_CONFLICT, code="versie")
+    return current
+
+
+def _raise_versie(initiatief):
+    # An UPDATE rather than a field on save(): the timeline records what people changed,
+    # not the counter. The row is locked, so the value in memory is the one in the database.
+    Initiatief.objects.filter(pk=initiatief.pk).update(versie=F("versie") + 1)
+    initiatief.versie += 1
+
+
+@transaction.atomic
+def update_initiatief(
+    initiatief,
+    *,
+    versie,
+    naam,
+    doel,
+    gestart_door,
+    trekkers_nodig,
+    trekkers,
+    bouwt_voort_op,
+    ondersteunt=None,
+):
+    """Save what the edit form changed, all or nothing; ``ondersteunt=None`` leaves the
+    supported initiatives as they are. Returns the saved initiative with its new version."""
+    current = _locked(initiatief, versie)
+    errors = {}
+    if any(actor.buurt_id != current.buurt_id for actor in trekkers):
+        errors["trekkers"] = _("Kies trekkers uit deze buurt.")
+    if any(activiteit.buurt_id != current.buurt_id for activiteit in bouwt_voort_op):
+        errors["bouwt_voort_op"] = _("Kies activiteiten uit deze buurt.")
+    if errors:
+        raise ValidationError(errors)
+    if ondersteunt is not None:
+        current.validate_ondersteunt(list(ondersteunt))
+    fields = {
+        "naam": naam,
+        "doel": doel,
+        "gestart_door": gestart_door,
+        "trekkers_nodig": trekkers_nodig,
+    }
+    for name, value in fields.items():
+        setattr(current, name, value)
+    current.full_clean(exclude=["buurt", "trekkers", "bouwt_voort_op", "ondersteunt"])
+    current.save(update_fields=list(fields))
+    current.trekkers.set(trekkers)
+    current.bouwt_voort_op.set(bouwt_voort_op)
+    if ondersteunt is not None:
+        current.ondersteunt.set(ondersteunt)
+    _raise_versie(current)
+    return current
+
+
+@transaction.atomic
+def change_status(initiatief, *, status, datum, reden="", door=None):
+    """Record that from ``datum`` on the initiative has ``status``.
+
+    Refused, with nothing written: the status it has already, a date in the future, a date
+    before its latest change. Running for the first time dates its start; finishing or
+    stopping dates its end, and running again clears that end.
+    """
+    current = _locked(initiatief)
+    if status == current.status:
+        raise ValidationError({"status": _("Het initiatief heeft die status al.")})
+    if datum > timezone.localdate():
+        raise ValidationError(
+            {"datum": _("Die datum ligt in de toekomst. Kies vandaag of een dag ervoor.")}
+        )
+    vorige = current.statuswijzigingen.order_by("-datum", "-id").values_list("datum", flat=True)
+    vorige = vorige.first()
+    if vorige and datum < vorige:
+        raise ValidationError(
+            {
+                "datum": _(
+                    "Die datum ligt vóór de vorige statuswijziging (%(datum)s). Kies die dag "
+                    "of later."
+                )
+                % {"datum": date_format(vorige)}
+            }
+        )
+    if status in ENDED and current.gestart_op and datum < current.gestart_op:
+        raise ValidationError(
+            {
+                "datum": _("Die datum ligt vóór de start van het initiatief (%(datum)s).")
+                % {"datum": date_format(current.gestart_op)}
+            }
+        )
+    wijziging = Statuswijziging.objects.create(
+        initiatief=current, status=status, datum=datum, reden=reden, door=door
+    )
+    current.status = status
+    fields = ["status"]
+    if status == Initiatief.Status.LOOPT and not current.gestart_op:
+        current.gestart_op = datum
+        fields.append("gestart_op")
+    if status in ENDED:
+        current.afgerond_op = datum
+        fields.append("afgerond_op")
+    elif current.afgerond_op:
+        current.afgerond_op = None
+        fields.append("afgerond_op")
+    current.save(update_fields=fields)
+    _raise_versie(current)
+    return wijziging

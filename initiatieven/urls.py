@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bomen_pages, fruit_pages, initiatief_pages
+from .views import bomen_pages, fruit_pages, initiatief_detail, initiatief_pages
 
 app_name = "initiatieven"
 
@@ -26,6 +26,21 @@ urlpatterns = [
         "buurten/<slug:slug>/initiatieven/kies-soort/",
         initiatief_pages.soort_choose,
         name="soort_choose",
+    ),
+    path(
+        "buurten/<slug:slug>/initiatieven/<int:pk>/",
+        initiatief_detail.initiatief_detail,
+        name="initiatief_detail",
+    ),
+    path(
+        "buurten/<slug:slug>/initiatieven/<int:pk>/bewerken/",
+        initiatief_detail.initiatief_edit,
+        name="initiatief_edit",
+    ),
+    path(
+        "buurten/<slug:slug>/initiatieven/<int:pk>/status/",
+        initiatief_detail.initiatief_status,
+        name="initiatief_status",
     ),
     path(
         "buurten/<slug:slug>/initiatieven/<int:pk>/schaal/",

@@ -8,6 +8,7 @@ from .initiatief import (
     SchaalForm,
     SoortKeuzeForm,
 )
+from .initiatief_edit import InitiatiefEditForm, StatusForm
 from .succes import SuccesForm
 from .team import DeelnameForm, LedenFormSet, LidForm, TeamForm
 from .voorkeur import VoorkeurForm
@@ -15,6 +16,7 @@ from .voorkeur import VoorkeurForm
 __all__ = [
     "ActiviteitForm",
     "DeelnameForm",
+    "InitiatiefEditForm",
     "InitiatiefForm",
     "LedenFormSet",
     "LidForm",
@@ -23,6 +25,7 @@ __all__ = [
     "RelatieVoorstelForm",
     "SchaalForm",
     "SoortKeuzeForm",
+    "StatusForm",
     "SuccesForm",
     "TeamForm",
     "VoorkeurForm",

@@ -1,4 +1,5 @@
-"""Initiatives by kind: the list, choosing a kind, the scale question, name suggestions."""
+"""Initiatives by kind: the list, choosing a kind, the scale question, name suggestions
+(one initiative's own page is in initiatief_detail.py)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,7 +23,7 @@ from ..vuur import partners_met_vuur
 INITIATIEVEN_PER_PAGE = 25
 
 
-def _schaal_form(initiatief, data=None):
+def schaal_form(initiatief, data=None):
     # Every initiative on the list has its own scale form: keep their field names apart.
     return SchaalForm(data, instance=initiatief, prefix=f"i{initiatief.pk}")
 
@@ -38,7 +39,7 @@ def _lijst_context(request, buurt, form=None):
     per_soort = {soort: [] for soort in Initiatief.Soort.values}
     for initiatief in page:
         if initiatief.vraagt_schaal and can_edit(buurt):
-            initiatief.schaal_form = _schaal_form(initiatief)
+            initiatief.schaal_form = schaal_form(initiatief)
         per_soort[initiatief.soort].append(initiatief)
     if form is None and can_edit(buurt):
         form = InitiatiefForm(buurt=buurt)
@@ -86,7 +87,9 @@ def initiatief_list(request, slug):
         if form.is_valid() and not first_submission(request, "initiatief"):
             return already_saved(request, "initiatieven:initiatief_list", slug=buurt.slug)
         if form.is_valid():
-            initiatief = services.create_initiatief(buurt, **form.initiatief_data())
+            initiatief = services.create_initiatief(
+                buurt, **form.initiatief_data(), door=request.user
+            )
             messages.success(request, _("Initiatief %(naam)s aangemaakt.") % {"naam": initiatief})
             return redirect("initiatieven:initiatief_list", slug=buurt.slug)
     context = _lijst_context(request, buurt, form)
@@ -121,16 +124,25 @@ def schaal_edit(request, slug, pk):
     if not initiatief.vraagt_schaal:
         messages.error(request, _("De schaalvraag hoort bij een buurtgericht zorginitiatief."))
         return redirect("initiatieven:initiatief_list", slug=buurt.slug)
-    form = _schaal_form(initiatief, request.POST)
+    form = schaal_form(initiatief, request.POST)
     if form.is_valid():
-        form.save()
+        # Only the answer: the rest of the row may have been edited since this page loaded.
+        form.save(commit=False).save(update_fields=["schaal_antwoord", "schaal_toelichting"])
         if not request.htmx:
             messages.success(request, _("Antwoord op de schaalvraag bewaard."))
+            if request.POST.get("vanaf") == "pagina":
+                url = reverse("initiatieven:initiatief_detail", args=[buurt.slug, pk])
+                return redirect(f"{url}#schaal-{pk}")
             return redirect(reverse("initiatieven:initiatief_list", args=[buurt.slug]) + f"#i-{pk}")
-        form = _schaal_form(initiatief)
+        form = schaal_form(initiatief)
         initiatief.bewaard = True
     initiatief.schaal_form = form
-    context = {"buurt": buurt, "initiatief": initiatief, "can_edit": True}
+    context = {
+        "buurt": buurt,
+        "initiatief": initiatief,
+        "can_edit": True,
+        "vanaf_pagina": request.POST.get("vanaf") == "pagina",
+    }
     return render_page(request, "initiatieven/schaal_form.html", context, "schaal")
 
 

@@ -280,8 +280,10 @@ def test_the_initiatives_page_shows_support_links_and_what_trekkers_need(coordin
     assert list(steun.ondersteunt.all()) == [bloem]
     Initiatief.objects.filter(pk=bloem.pk).update(trekkers_nodig="Tafels en een vergunning")
     page = coordinator_client.get(url).text
-    assert f'Ondersteunt: <a href="#i-{bloem.pk}">Straatfeest</a>' in page
-    assert f'Ondersteund door: <a href="#i-{steun.pk}">Buurtsteun</a>' in page
+    bloem_url = reverse("initiatieven:initiatief_detail", args=[buurt.slug, bloem.pk])
+    steun_url = reverse("initiatieven:initiatief_detail", args=[buurt.slug, steun.pk])
+    assert f'Ondersteunt: <a href="{bloem_url}">Straatfeest</a>' in page
+    assert f'Ondersteund door: <a href="{steun_url}">Buurtsteun</a>' in page
     assert "Tafels en een vergunning" in page
 
 

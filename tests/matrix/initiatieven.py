@@ -75,6 +75,24 @@ ROUTES = [
         expect_text="Burenhulp",  # the initiative's name
     ),
     Route(
+        "initiatieven:initiatief_detail",
+        kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.initiatief.pk},
+        expect=GET_ONLY,
+        expect_text="Burenhulp",
+    ),
+    Route(
+        "initiatieven:initiatief_edit",
+        kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.initiatief.pk},
+        expect=FORM,
+        expect_text="Burenhulp bewerken",
+    ),
+    Route(
+        "initiatieven:initiatief_status",
+        kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.initiatief.pk},
+        expect=FORM,
+        expect_text="Status van Burenhulp",
+    ),
+    Route(
         "initiatieven:bomen",
         kwargs=slug,
         expect=GET_ONLY,
