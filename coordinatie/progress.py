@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from buurt.models import Actor, Beleidsverwachting, Buurt, Relatie
 from buurt.months import month_starts, next_month
 from initiatieven.models import Activiteit, Deelname, Initiatief, Succes, Team
+from initiatieven.teams import vertrokken, zonder_voortzettingen
 from initiatieven.veel_tegelijk import VeelTegelijk
 from partners.enthousiasme import vonk_and_vuur_per_month
 from partners.models import Enthousiasme, Niveau, Partner
@@ -53,8 +54,18 @@ def step_overview(buurt, today=None):
                 "buurt",
             ),
             "teams": (Team.objects.in_buurt(buurt), "aangemaakt_op", "initiatief__buurt"),
-            "deelnames_begonnen": (deelnames, "toegetreden_op", "team__initiatief__buurt"),
-            "deelnames_gestopt": (deelnames, "vertrokken_op", "team__initiatief__buurt"),
+            # A changed agreement ends one membership and starts another: neither a join
+            # nor a departure.
+            "deelnames_begonnen": (
+                zonder_voortzettingen(deelnames),
+                "toegetreden_op",
+                "team__initiatief__buurt",
+            ),
+            "deelnames_gestopt": (
+                vertrokken(deelnames),
+                "vertrokken_op",
+                "team__initiatief__buurt",
+            ),
             "relaties": (Relatie.objects.in_buurt(buurt), "sinds", "buurt"),
         },
         {
