@@ -101,33 +101,6 @@ def update_team(team, *, intensiteit, nodige_intensiteit="", door=None):
     return team
 
 
-@transaction.atomic
-def change_deelname(deelname, *, participatieniveau, nodig, middelen, vertrekt=False):
-    """Change a membership without losing its history.
-
-    A membership that started before today is closed and a new one starts today with the
-    new agreement; one that started today is simply corrected. Leaving closes it.
-    """
-    today = timezone.localdate()
-    if vertrekt:
-        deelname.vertrokken_op = max(today, deelname.toegetreden_op)
-        deelname.save(update_fields=["vertrokken_op"])
-        return None
-    values = {"participatieniveau": participatieniveau, "nodig": nodig, "middelen": list(middelen)}
-    if all(getattr(deelname, name) == value for name, value in values.items()):
-        return deelname
-    if deelname.toegetreden_op >= today:
-        for name, value in values.items():
-            setattr(deelname, name, value)
-        deelname.save(update_fields=list(values))
-        return deelname
-    deelname.vertrokken_op = today
-    deelname.save(update_fields=["vertrokken_op"])
-    return Deelname.objects.create(
-        team=deelname.team, partner=deelname.partner, toegetreden_op=today, **values
-    )
-
-
 def record_voorkeur(partner, team, data, *, bron, door=None):
     """Record a partner's preference, for one team or (``team=None``) in general.
 

@@ -60,5 +60,15 @@ urlpatterns = [
         bomen_pages.deelname_edit,
         name="deelname_edit",
     ),
+    path(
+        "buurten/<slug:slug>/bomen/teams/<int:pk>/leden/",
+        bomen_pages.deelname_add,
+        name="deelname_add",
+    ),
+    path(
+        "buurten/<slug:slug>/bomen/deelnames/<int:pk>/einde/",
+        bomen_pages.deelname_end,
+        name="deelname_end",
+    ),
     path("buurten/<slug:slug>/bomen/bos/", bomen_pages.bos_view, name="bos"),
 ]

@@ -1,7 +1,8 @@
-"""The forms of step 4: a team, its members and one membership."""
+"""The forms of step 4: a team, its members, one membership and its dated changes."""
 
 from django import forms
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buurt.forms import parse_id, resolve_actor, suggest_attrs
@@ -153,7 +154,38 @@ LedenFormSet = forms.formset_factory(
 )
 
 
+GEEN_DATUM = _("Geen geldige datum: gebruik de vorm JJJJ-MM-DD.")
+
+
+def _date_field(label, **kwargs):
+    """A date that starts at today; left empty, it means today as well."""
+    return forms.DateField(
+        label=label,
+        required=False,
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": GEEN_DATUM},
+        **kwargs,
+    )
+
+
+class NieuwLidForm(LidForm):
+    """A partner joining an existing team, from a date (the dates are checked by
+    ``initiatieven.teams.add_deelname``)."""
+
+    toegetreden_op = _date_field(_("Lid sinds"))
+
+    def __init__(self, *args, buurt, **kwargs):
+        kwargs.setdefault("prefix", "lid")
+        super().__init__(*args, buurt=buurt, **kwargs)
+        self.fields["partner"].required = True
+        self.fields["partner"].error_messages["required"] = _("Welke partner komt erbij?")
+
+
 class DeelnameForm(NoLabelColon, forms.Form):
+    """A new agreement for a running membership, from a date (see
+    ``initiatieven.teams.change_deelname``)."""
+
     participatieniveau = forms.ChoiceField(
         label=_("Afgesproken participatieniveau"), choices=Participatieniveau.choices
     )
@@ -165,8 +197,42 @@ class DeelnameForm(NoLabelColon, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         validators=[validate_distinct],
     )
-    vertrekt = forms.BooleanField(
-        label=_("Verlaat het team vandaag"),
-        required=False,
+    datum = _date_field(
+        _("Geldt vanaf"),
+        help_text=_("De vorige afspraak loopt tot die dag en blijft in de geschiedenis."),
+    )
+
+
+class VertrekForm(NoLabelColon, forms.Form):
+    """A partner leaving the team (see ``initiatieven.teams.end_deelname``)."""
+
+    vertrokken_op = _date_field(
+        _("Vertrokken op"),
         help_text=_("De deelname wordt afgesloten, niet gewist: de geschiedenis blijft."),
     )
+
+
+class SamenstellingForm(forms.Form):
+    """``?op=YYYY-MM-DD``: the day whose team make-up the team page shows."""
+
+    op = forms.DateField(
+        label=_("Samenstelling op"),
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "invalid": GEEN_DATUM,
+            "required": _("Kies een datum."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    def clean_op(self):
+        day = self.cleaned_data["op"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(
+                _("Die datum ligt in de toekomst: de samenstelling van vandaag staat hierboven.")
+            )
+        return day

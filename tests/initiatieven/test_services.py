@@ -1,12 +1,9 @@
-from datetime import timedelta
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from buurt.models import Relatie
 from initiatieven import services
-from initiatieven.models import Deelname, Team, Voorkeur
+from initiatieven.models import Team, Voorkeur
 from tests import factories as f
 
 
@@ -45,49 +42,6 @@ def test_updating_a_team_without_intensity_change_adds_no_record(buurt):
     assert team.intensiteiten.count() == 1
     assert Team.objects.get().doel == "Nieuw doel"
     assert team.deelnames.get().nodig
-
-
-def _deelname_since(buurt, days):
-    team = f.make_team(f.make_initiatief(buurt))
-    start = timezone.localdate() - timedelta(days=days)
-    return f.make_deelname(team, f.make_partner(buurt), "raadplegen", toegetreden_op=start)
-
-
-def test_a_changed_agreement_closes_the_old_membership_and_starts_a_new_one(buurt):
-    old = _deelname_since(buurt, 30)
-    new = services.change_deelname(
-        old, participatieniveau="coproduceren", nodig=True, middelen=["tijd"]
-    )
-    old.refresh_from_db()
-    assert old.vertrokken_op == timezone.localdate()
-    assert old.participatieniveau == "raadplegen"
-    assert (new.participatieniveau, new.middelen, new.vertrokken_op) == (
-        "coproduceren",
-        ["tijd"],
-        None,
-    )
-    assert Deelname.objects.count() == 2
-
-
-def test_an_unchanged_or_same_day_membership_is_not_duplicated(buurt):
-    old = _deelname_since(buurt, 30)
-    services.change_deelname(old, participatieniveau="raadplegen", nodig=True, middelen=[])
-    today = _deelname_since(buurt, 0)
-    services.change_deelname(today, participatieniveau="meebeslissen", nodig=True, middelen=[])
-    assert Deelname.objects.count() == 2
-    assert Deelname.objects.actief().count() == 2
-    today.refresh_from_db()
-    assert today.participatieniveau == "meebeslissen"
-
-
-def test_leaving_closes_the_membership_and_keeps_it(buurt):
-    deelname = _deelname_since(buurt, 30)
-    services.change_deelname(
-        deelname, participatieniveau="raadplegen", nodig=True, middelen=[], vertrekt=True
-    )
-    deelname.refresh_from_db()
-    assert deelname.vertrokken_op == timezone.localdate()
-    assert not Deelname.objects.actief().exists()
 
 
 def test_a_preference_is_recorded_and_never_overwrites_the_last_one(buurt, coordinator):

@@ -122,6 +122,19 @@ ROUTES = [
         expect_text="Vzw Samen in Boodschappenteam",
     ),
     Route(
+        "initiatieven:deelname_add",
+        kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.team.pk},
+        # Vzw Samen is a member already: the team page shows the refusal.
+        expect={"GET": NOT_ALLOWED, "POST": write(200)},
+        data=lambda w: {"lid-partner": "Vzw Samen", "lid-participatieniveau": "adviseren"},
+        expect_text="Team Boodschappenteam bewerken",
+    ),
+    Route(
+        "initiatieven:deelname_end",
+        kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.deelname.pk},
+        expect={"GET": NOT_ALLOWED, "POST": write(302)},  # no date: leaves today
+    ),
+    Route(
         "initiatieven:bos",
         kwargs=slug,
         expect=GET_ONLY,
