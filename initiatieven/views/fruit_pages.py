@@ -254,6 +254,7 @@ def fruit_build_on(request, slug):
         naam=form.cleaned_data["naam"],
         soort=form.cleaned_data["soort"],
         bouwt_voort_op=form.cleaned_data["activiteiten"],
+        door=request.user,
     )
     message = _("Initiatief %(naam)s bouwt nu voort op %(activiteiten)s.") % {
         "naam": initiatief,
@@ -273,7 +274,9 @@ def reik_hoger(request, slug):
         if form.is_valid() and not first_submission(request, "reik-hoger"):
             return already_saved(request, "initiatieven:initiatief_list", slug=buurt.slug)
         if form.is_valid():
-            initiatief = services.create_initiatief(buurt, **form.initiatief_data())
+            initiatief = services.create_initiatief(
+                buurt, **form.initiatief_data(), door=request.user
+            )
             messages.success(
                 request, _("Nieuw initiatief %(naam)s gestart.") % {"naam": initiatief}
             )
