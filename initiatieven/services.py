@@ -210,9 +210,14 @@ def change_status(initiatief, *, status, datum, reden="", door=None):
         raise ValidationError(
             {"datum": _("Die datum ligt in de toekomst. Kies vandaag of een dag ervoor.")}
         )
-    vorige = current.statuswijzigingen.order_by("-datum", "-id").values_list("datum", flat=True)
-    vorige = vorige.first()
-    if vorige and datum < vorige:
+    history = list(current.statuswijzigingen.order_by("-datum", "-id")[:2])
+    vorige = history[0].datum if history else None
+    if len(history) == 1 and datum < vorige:
+        # Only the record made when it was entered: an initiative that ran before anyone
+        # entered it may start earlier, and its first record moves back with it.
+        history[0].datum = datum
+        history[0].save(update_fields=["datum"])
+    elif vorige and datum < vorige:
         raise ValidationError(
             {
                 "datum": _(

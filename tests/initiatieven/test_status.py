@@ -132,13 +132,25 @@ def test_the_same_status_a_future_date_or_one_before_the_last_change_is_refused(
         status="loopt",
         datum=_today() + timedelta(days=1),
     )
+    services.change_status(initiatief, status="loopt", datum=_today())  # the same day is fine
     _refused(
         initiatief,
         "Die datum ligt vóór de vorige statuswijziging",
-        status="loopt",
+        status="gepauzeerd",
         datum=_today() - timedelta(days=1),
     )
-    services.change_status(initiatief, status="loopt", datum=_today())  # the same day is fine
+
+
+def test_an_initiative_that_ran_before_it_was_entered_can_start_earlier(buurt):
+    initiatief = _new(buurt)
+    services.change_status(initiatief, status="loopt", datum=_today() - timedelta(days=300))
+    history = list(initiatief.statuswijzigingen.order_by("datum", "id"))
+    assert [(h.status, h.datum) for h in history] == [
+        ("idee", _today() - timedelta(days=300)),
+        ("loopt", _today() - timedelta(days=300)),
+    ]
+    initiatief.refresh_from_db()
+    assert initiatief.gestart_op == _today() - timedelta(days=300)
 
 
 def test_an_end_before_the_start_is_refused(buurt):
@@ -181,7 +193,6 @@ def test_inline_a_change_returns_the_status_section(coordinator_client, buurt):
     [
         ({"status": "idee"}, "Het initiatief heeft die status al."),
         ({"status": "loopt", "datum": "2999-01-01"}, "Die datum ligt in de toekomst."),
-        ({"status": "loopt", "datum": "2000-01-01"}, "Die datum ligt vóór de vorige"),
         ({"status": "lopend"}, "Selecteer een geldige keuze."),
         ({"status": ""}, "Dit veld is verplicht."),
         ({"status": "loopt", "datum": "morgen"}, "Voer een geldige datum in."),
