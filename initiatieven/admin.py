@@ -49,8 +49,12 @@ class InitiatiefAdmin(admin.ModelAdmin):
 
 
 class DeelnameInline(admin.TabularInline):
+    """Memberships end, they are never deleted: the team's make-up on a past date depends on
+    it. An ended membership is history and stays as it was."""
+
     model = Deelname
     extra = 1
+    can_delete = False
     fields = [
         "partner",
         "participatieniveau",
@@ -58,8 +62,12 @@ class DeelnameInline(admin.TabularInline):
         "middelen",
         "toegetreden_op",
         "vertrokken_op",
+        "einde",
     ]
     autocomplete_fields = ["partner"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["einde"]
 
 
 class TeamintensiteitInline(admin.TabularInline):
