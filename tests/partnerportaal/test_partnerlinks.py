@@ -291,3 +291,8 @@ def test_the_links_page_is_reachable_from_zoek_vonken_and_the_actor_page(
     actor = reverse("coordinatie:actor_detail", args=[world.buurt.slug, world.partner.actor_id])
     assert f'href="{target}"' in coordinator_client.get(vonken).text
     assert f'href="{target}"' in coordinator_client.get(actor).text
+
+
+def test_the_links_page_is_reachable_from_a_team_member_row(coordinator_client, world):
+    team = reverse("initiatieven:team_edit", args=[world.buurt.slug, world.team.pk])
+    assert f'href="{links_url(world.partner)}"' in coordinator_client.get(team).text
