@@ -115,7 +115,6 @@ INSTALLED_APPS = [
     "partnerportaal",
     "importeren",
     "onderzoek",
-    "rollen",
     "demodata",
 ]
 
@@ -284,12 +283,8 @@ if env_bool("BEHIND_TLS_PROXY", False):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # Partner-link and invitation tokens are passwords: request and runserver access logs
-    # print paths.
-    "filters": {
-        "redact_partner_tokens": {"()": "partners.logging.RedactPartnerTokens"},
-        "redact_invitation_tokens": {"()": "rollen.logging.RedactInvitationTokens"},
-    },
+    # Partner-link tokens are passwords: request and runserver access logs print paths.
+    "filters": {"redact_partner_tokens": {"()": "partners.logging.RedactPartnerTokens"}},
     "formatters": {
         "django.server": {
             "()": "django.utils.log.ServerFormatter",
@@ -302,10 +297,10 @@ LOGGING = {
         "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
     },
     "loggers": {
-        "django.request": {"filters": ["redact_partner_tokens", "redact_invitation_tokens"]},
+        "django.request": {"filters": ["redact_partner_tokens"]},
         "django.server": {
             "handlers": ["django.server"],
-            "filters": ["redact_partner_tokens", "redact_invitation_tokens"],
+            "filters": ["redact_partner_tokens"],
             "level": "INFO",
             "propagate": False,
         },
