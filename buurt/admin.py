@@ -15,9 +15,16 @@ class RolInline(admin.TabularInline):
 
 @admin.register(Buurt)
 class BuurtAdmin(admin.ModelAdmin):
-    list_display = ["naam", "slug", "gemeente", "gestart_op", "aantal_actoren"]
+    list_display = [
+        "naam",
+        "slug",
+        "gemeente",
+        "gestart_op",
+        "tweestapsverificatie_verplicht",
+        "aantal_actoren",
+    ]
     search_fields = ["naam", "slug", "gemeente"]
-    list_filter = ["gemeente"]
+    list_filter = ["gemeente", "tweestapsverificatie_verplicht"]
     prepopulated_fields = {"slug": ["naam"]}
     inlines = [RolInline]
 

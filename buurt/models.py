@@ -32,6 +32,16 @@ class Buurt(models.Model):
     gemeente = models.CharField(_("gemeente"), max_length=200, blank=True)
     beschrijving = models.TextField(_("beschrijving"), blank=True)
     gestart_op = models.DateField(_("gestart op"), null=True, blank=True)
+    # Set by an administrator; accounts.middleware sends everyone with a role here who has
+    # no authenticator app yet to its setup page first.
+    tweestapsverificatie_verplicht = models.BooleanField(
+        _("tweestapsverificatie verplicht"),
+        default=False,
+        help_text=_(
+            "Wie een rol heeft in deze buurt, meldt zich aan met wachtwoord én een code uit "
+            "een app; wie nog geen app heeft ingesteld, doet dat eerst."
+        ),
+    )
 
     objects = BuurtQuerySet.as_manager()
 

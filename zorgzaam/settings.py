@@ -108,6 +108,9 @@ INSTALLED_APPS = [
     "template_partials",
     "import_export",
     "auditlog",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "buurt",
     "partners",
     "initiatieven",
@@ -115,6 +118,7 @@ INSTALLED_APPS = [
     "partnerportaal",
     "importeren",
     "onderzoek",
+    "accounts",
     "demodata",
 ]
 
@@ -126,10 +130,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "buurt.middleware.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # After OTPMiddleware (request.user.is_verified) and HtmxMiddleware (request.htmx).
+    "accounts.middleware.TwoFactorMiddleware",
 ]
 
 ROOT_URLCONF = "zorgzaam.urls"
@@ -192,7 +199,8 @@ else:
         }
     }
 
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Database sessions that know their account, so a user can log out on all devices.
+SESSION_ENGINE = "accounts.sessions"
 # Messages name actors, natural persons among them: keep them out of cookies.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
@@ -205,6 +213,12 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "buurt:home"
 LOGOUT_REDIRECT_URL = None  # templates/registration/logged_out.html says so
+# A password reset link works for one day (the e-mail says so), and only once.
+PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
+# Two-factor sign-in (accounts/twofactor.py): the name apps show beside the code, and the
+# admin never shows a device's secret or recovery codes.
+OTP_TOTP_ISSUER = "Zorgzaam"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 LANGUAGE_CODE = "nl-be"
 LANGUAGES = [("nl-be", _("Nederlands")), ("en", _("Engels"))]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("onderzoek.urls")),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),
 ]

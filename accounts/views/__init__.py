@@ -1,0 +1,1 @@
+"""Mijn account, passwords and two-factor sign-in, one module per group of pages."""
