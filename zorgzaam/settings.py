@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "partnerportaal",
     "importeren",
     "onderzoek",
+    "rollen",
     "accounts",
     "demodata",
 ]
@@ -297,8 +298,12 @@ if env_bool("BEHIND_TLS_PROXY", False):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # Partner-link tokens are passwords: request and runserver access logs print paths.
-    "filters": {"redact_partner_tokens": {"()": "partners.logging.RedactPartnerTokens"}},
+    # Partner-link and invitation tokens are passwords: request and runserver access logs
+    # print paths.
+    "filters": {
+        "redact_partner_tokens": {"()": "partners.logging.RedactPartnerTokens"},
+        "redact_invitation_tokens": {"()": "rollen.logging.RedactInvitationTokens"},
+    },
     "formatters": {
         "django.server": {
             "()": "django.utils.log.ServerFormatter",
@@ -311,10 +316,10 @@ LOGGING = {
         "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
     },
     "loggers": {
-        "django.request": {"filters": ["redact_partner_tokens"]},
+        "django.request": {"filters": ["redact_partner_tokens", "redact_invitation_tokens"]},
         "django.server": {
             "handlers": ["django.server"],
-            "filters": ["redact_partner_tokens"],
+            "filters": ["redact_partner_tokens", "redact_invitation_tokens"],
             "level": "INFO",
             "propagate": False,
         },
