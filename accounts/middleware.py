@@ -20,13 +20,15 @@ from . import twofactor
 
 @cache
 def _always_open():
-    """Paths anyone logged in may reach before giving a code."""
-    return (
-        reverse("accounts:otp_verify"),
-        reverse("logout"),
-        reverse("health"),
-        reverse("buurt:over"),
-        settings.STATIC_URL,
+    """The paths anyone logged in may reach before giving a code: these exactly (the code
+    page's neighbours, such as new recovery codes, are not among them)."""
+    return frozenset(
+        (
+            reverse("accounts:otp_verify"),
+            reverse("logout"),
+            reverse("health"),
+            reverse("buurt:over"),
+        )
     )
 
 
@@ -50,7 +52,7 @@ class TwoFactorMiddleware:
 
     def _detour(self, request, user):
         path = request.path_info
-        if path.startswith(_always_open()):
+        if path in _always_open() or path.startswith(settings.STATIC_URL):
             return None
         has_device, required = twofactor.state(user)
         if has_device:

@@ -109,6 +109,11 @@ def otp_setup(request):
 @require_http_methods(["GET", "POST"])
 def otp_recovery_codes(request):
     """GET shows new recovery codes once (then they are gone); POST makes new ones."""
+    if not request.user.is_verified():
+        # With the app on, accounts.middleware asks for a code first; without it, there
+        # are no recovery codes to make.
+        messages.info(request, _("Tweestapsverificatie staat uit: er zijn geen herstelcodes."))
+        return redirect("accounts:account")
     if twofactor.app_device(request.user) is None:
         messages.info(request, _("Tweestapsverificatie staat uit: er zijn geen herstelcodes."))
         return redirect("accounts:account")

@@ -202,3 +202,13 @@ def test_the_admin_never_shows_a_secret(db, admin_client, coordinator):
     page = admin_client.get(reverse("admin:otp_totp_totpdevice_change", args=[device.pk]))
     assert page.status_code == 200
     assert device.key not in page.text
+
+
+def test_before_the_code_nothing_else_of_two_factor_is_reachable(coordinator):
+    give_device(coordinator, codes=("herstel01",))
+    client, _ = log_in(coordinator)
+    for name in ("accounts:otp_setup", "accounts:otp_recovery_codes", "accounts:otp_disable"):
+        for response in (client.get(reverse(name)), client.post(reverse(name), {"code": "x"})):
+            assert response["Location"].startswith(VERIFY), name
+    assert list(StaticToken.objects.values_list("token", flat=True)) == ["herstel01"]
+    assert TOTPDevice.objects.filter(user=coordinator).exists()
