@@ -1,9 +1,6 @@
 from django import forms
-from django.contrib.auth import password_validation
 from django.contrib.auth.forms import UserCreationForm
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from buurt.models import Rol
 
@@ -70,26 +67,3 @@ class AccountForm(UserCreationForm):
         self.fields["password2"].help_text = _("Typ hetzelfde wachtwoord nog eens, ter controle.")
         for name in ("password1", "password2"):
             self.fields[name].error_messages["required"] = _("Vul een wachtwoord in.")
-
-    def validate_password_for_user(self, user, **kwargs):
-        field = kwargs.get("password_field_name", "password2")
-        password = self.cleaned_data.get(field)
-        if not password:
-            return
-        try:
-            password_validation.validate_password(password, user)
-        except ValidationError as error:
-            self.add_error(field, [_in_dutch(e) for e in error.error_list])
-
-
-def _in_dutch(error):
-    """Django 5.2's Dutch catalogue lacks the minimum length message; the others it has."""
-    if error.code != "password_too_short":
-        return error
-    n = (error.params or {}).get("min_length", 8)
-    message = ngettext(
-        "Dit wachtwoord is te kort: het moet minstens %(n)d teken lang zijn.",
-        "Dit wachtwoord is te kort: het moet minstens %(n)d tekens lang zijn.",
-        n,
-    ) % {"n": n}
-    return ValidationError(message, code=error.code)

@@ -111,7 +111,7 @@ def test_the_session_without_an_invitation_gets_the_same_page():
         ({"password1": "12345678", "password2": "12345678"}, "Dit wachtwoord is te algemeen."),
         (
             {"password1": "kort", "password2": "kort"},
-            "Dit wachtwoord is te kort: het moet minstens 8 tekens lang zijn.",
+            "Dit wachtwoord is te kort. Het moet minstens 8 tekens bevatten.",
         ),
         ({"password1": "nieuw@example.org", "password2": "nieuw@example.org"}, "te veel op"),
         ({"username": ""}, "Kies een gebruikersnaam."),
