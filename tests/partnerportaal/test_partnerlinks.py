@@ -283,9 +283,7 @@ def test_revoking_asks_first_and_changes_nothing_until_confirmed(coordinator_cli
     assert link.ingetrokken_op is not None
 
 
-def test_the_links_page_is_reachable_from_zoek_vonken_and_the_actor_page(
-    coordinator_client, world
-):
+def test_the_links_page_is_reachable_from_zoek_vonken_and_the_actor_page(coordinator_client, world):
     target = links_url(world.partner)
     vonken = reverse("coordinatie:vonken", args=[world.buurt.slug])
     actor = reverse("coordinatie:actor_detail", args=[world.buurt.slug, world.partner.actor_id])
