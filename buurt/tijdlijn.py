@@ -132,13 +132,16 @@ def base_queryset(buurt):
 
 
 def wijzigingen_voor(buurt, targets, limit=20):
-    """The latest entries of the given objects, ``targets`` being ``[(Model, ids), ...]``."""
+    """The latest entries of the given objects, ``targets`` being ``[(Model, ids), ...]``;
+    ids may be a list or a ``values_list`` queryset (then it is a subquery)."""
     condition = Q()
     for model, ids in targets:
-        ids = list(ids)
-        if ids:
-            ct = ContentType.objects.get_for_model(model)
-            condition |= Q(content_type=ct, object_id__in=ids)
+        if not isinstance(ids, models.QuerySet):
+            ids = list(ids)
+            if not ids:
+                continue
+        ct = ContentType.objects.get_for_model(model)
+        condition |= Q(content_type=ct, object_id__in=ids)
     if not condition:
         return []
     return present(buurt, list(base_queryset(buurt).filter(condition)[:limit]))

@@ -20,7 +20,7 @@ from buurt.tijdlijn import wijzigingen_voor
 
 from .. import services, soortkeuze
 from ..forms import InitiatiefEditForm, StatusForm
-from ..models import Activiteit, Initiatief, Statuswijziging, Team
+from ..models import Activiteit, Deelname, Initiatief, Statuswijziging, Succes, Team
 from .initiatief_pages import schaal_form
 
 DETAIL = "initiatieven/initiatief_detail.html"
@@ -81,6 +81,8 @@ def _page_context(buurt, initiatief):
                 (Initiatief, [initiatief.pk]),
                 (Statuswijziging, [w.pk for w in context["statuswijzigingen"]]),
                 (Team, [team.pk for team in teams]),
+                (Deelname, Deelname.objects.filter(team__initiatief=initiatief).values("pk")),
+                (Succes, [succes.pk for succes in successen]),
             ],
         ),
         meer_query=f"?soort={ContentType.objects.get_for_model(Initiatief).pk}"

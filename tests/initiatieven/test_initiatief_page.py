@@ -355,6 +355,19 @@ def test_the_page_shows_who_changed_what(coordinator_client, steun):
     assert "statuswijziging <em>" in section and "versie" not in section
 
 
+def test_the_page_history_holds_its_teams_members_and_successes(coordinator_client, steun):
+    deelname = steun.teams.get().deelnames.get()
+    deelname.vertrokken_op = timezone.localdate()
+    deelname.save()
+    succes = steun.successen.get()
+    succes.titel = "Eerste tien huisbezoeken"
+    succes.save()
+    page = coordinator_client.get(_url(steun)).text
+    section = page[page.index('id="tijdlijn-titel"') :]
+    assert "deelname <em>Okra in Kernteam</em> gewijzigd" in section
+    assert "<ins>Eerste tien huisbezoeken</ins>" in section
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_two_edits_at_once_from_one_version_save_one(buurt):
