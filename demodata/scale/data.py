@@ -126,6 +126,23 @@ SCHAAL = (
     ("twijfel", "Loopt al deels op gemeentelijk niveau; verbinden kan volstaan."),
     ("nee", "De doelgroep is te klein in deze buurt; de eerstelijnszone is een betere schaal."),
 )
+# Why an initiative paused, stopped or finished: no names, as a coordinator would put it.
+STATUS_REDENEN = {
+    "gepauzeerd": (
+        "De trekker is een tijd weg; we pakken het na de zomer weer op.",
+        "Wachten op een nieuwe subsidieronde.",
+        "Te weinig vrijwilligers tijdens de vakantie.",
+    ),
+    "gestopt": (
+        "Geen trekkers meer gevonden.",
+        "Loopt nu via de gemeente; dubbel werk vermeden.",
+        "De ruimte is niet meer beschikbaar.",
+    ),
+    "afgerond": (
+        "Doel bereikt.",
+        "Het project is afgelopen zoals gepland.",
+    ),
+}
 TEAMS = ("Kernteam", "Werkgroep", "Ploeg", "Stuurgroep")
 BESLUITVORMING = (
     "Maandelijks overleg; beslissingen bij consensus.",

@@ -1,5 +1,7 @@
 """Fill one buurt with N synthetic actors and proportional history, for load and scale tests.
 
+Optionally also with W timeline entries, to measure the timeline page at size.
+
 Rows are generated as plain tuples with ids reserved up front, so the whole buurt streams into
 the database in chunks: COPY on PostgreSQL, executemany elsewhere. Memory stays bounded by the
 chunk size plus the small lists of partners, activities, initiatives and teams.
@@ -9,15 +11,17 @@ import random
 import time as clock
 from datetime import timedelta
 
+from auditlog.context import disable_auditlog
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 
-from buurt.models import Actor, Buurt, Relatie, Rol
+from buurt.models import Actor, Buurt, Relatie, Rol, Wijziging
 from initiatieven.models import (
     Activiteit,
     Deelname,
     Initiatief,
+    Statuswijziging,
     Succes,
     Team,
     Teamintensiteit,
@@ -26,22 +30,25 @@ from initiatieven.models import (
 from partners.models import Enthousiasme, Partner
 
 from .generator import Generator
+from .tijdlijn import TimelineWriter
 from .wipe import empty_buurt
 from .writer import Writer
 
 MODELS = (
-    Actor, Partner, Enthousiasme, Relatie, Activiteit, Initiatief, Team, Teamintensiteit,
-    Deelname, Voorkeur, Succes,
+    Actor, Partner, Enthousiasme, Relatie, Activiteit, Initiatief, Statuswijziging, Team,
+    Teamintensiteit, Deelname, Voorkeur, Succes, Wijziging,
 )  # fmt: skip
 
 
-def fill_buurt(slug, actors, seed, chunk_size, report):
+def fill_buurt(slug, actors, seed, chunk_size, report, wijzigingen=0):
     """Create or refill buurt `slug`, in one transaction; report(line) tells the progress.
 
     Returns the buurt, the number of rows per model of MODELS, and whether the demo user
-    'coordinator' got the coordinator role in it.
+    'coordinator' got the coordinator role in it. The buurt's timeline holds exactly the
+    `wijzigingen` generated entries: the few ORM writes here (the buurt, the role) go
+    unrecorded, like the COPYs.
     """
-    with transaction.atomic():
+    with transaction.atomic(), disable_auditlog():
         buurt, created = Buurt.objects.get_or_create(
             slug=slug,
             defaults={
@@ -56,8 +63,11 @@ def fill_buurt(slug, actors, seed, chunk_size, report):
             empty_buurt(buurt)
             report(f"bestaande gegevens verwijderd in {clock.monotonic() - wiped:.1f} s")
         writer = Writer(chunk_size, report)
-        Generator(buurt, actors, random.Random(seed), writer).run()
+        rng = random.Random(seed)
+        generator = Generator(buurt, actors, rng, writer)
+        generator.run()
         granted = grant_demo_coordinator(buurt)
+        TimelineWriter(buurt, rng, writer, generator.now).write(wijzigingen)
         if connection.vendor == "postgresql":
             analyzed = clock.monotonic()
             analyze()

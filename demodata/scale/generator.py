@@ -13,6 +13,7 @@ from initiatieven.models import (
     Activiteit,
     Deelname,
     Initiatief,
+    Statuswijziging,
     Succes,
     Team,
     Teamintensiteit,
@@ -38,6 +39,7 @@ from .data import (
     PRO,
     SCHAAL,
     SOORT_GEWICHTEN,
+    STATUS_REDENEN,
     STRATEN,
     SUCCESSEN,
     TEAMS,
@@ -45,6 +47,8 @@ from .data import (
     VERENIGINGEN,
     VOORNAMEN,
 )
+
+ENDED = (Initiatief.Status.AFGEROND, Initiatief.Status.GESTOPT)
 
 
 class Generator:
@@ -93,6 +97,7 @@ class Generator:
         self.initiatief0 = w.reserve_ids(Initiatief, self.n_initiatieven)
         self.initiatieven_data = [self.initiatief(i) for i in range(self.n_initiatieven)]
         w.write(Initiatief, INITIATIEF_COLUMNS, (row for row, _ in self.initiatieven_data))
+        w.write(Statuswijziging, STATUSWIJZIGING_COLUMNS, self.statuswijzigingen())
         w.write(Initiatief.trekkers.through, ["initiatief_id", "actor_id"], self.trekkers())
         w.write(
             Initiatief.bouwt_voort_op.through,
@@ -213,7 +218,9 @@ class Generator:
         naam, doel = rng.choice(INITIATIEVEN[soort_index])
         status = rng.choices(Initiatief.Status.values, weights=(25, 50, 5, 8, 12))[0]
         start = rng.randint(30, 700) if status != "idee" else None
-        done = rng.randint(0, start - 1) if status == "afgerond" else None
+        # An idea is recorded some weeks before it starts; stopping or finishing dates its end.
+        created = start + rng.randint(7, 60) if start is not None else rng.randint(1, 365)
+        done = rng.randint(0, start - 1) if status in ENDED else None
         antwoord, toelichting = rng.choice(SCHAAL) if soort_index == 2 else ("", "")
         trekkers = {self.partner_actor() for _ in range(rng.randint(1, 2))}
         basis = set()
@@ -223,9 +230,27 @@ class Generator:
             self.initiatief0 + k, self.buurt.pk, f"{naam} {rng.choice(PLAATSEN)}",
             Initiatief.Soort.values[soort_index], doel, antwoord, toelichting, status,
             self.day(start) if start is not None else None,
-            self.day(done) if done is not None else None, self.moment(start or 20),
+            self.day(done) if done is not None else None, self.moment(created),
         )  # fmt: skip
         return row, (sorted(trekkers), sorted(basis))
+
+    def statuswijzigingen(self):
+        """Each initiative's history: an idea first, then its current status (unless that is
+        still the idea), so that the latest record is always Initiatief.status."""
+        rng = self.rng
+        for row, _ in self.initiatieven_data:
+            initiatief, status, gestart, afgerond, aangemaakt = row[0], *row[7:11]
+            yield (initiatief, "idee", aangemaakt.date(), "", None, aangemaakt)
+            if status == "idee":
+                continue
+            if status == "loopt":
+                datum, reden = gestart, ""
+            elif status in ENDED:
+                datum, reden = afgerond, rng.choice(STATUS_REDENEN[status])
+            else:
+                ago = rng.randint(0, (self.today - gestart).days - 1)
+                datum, reden = self.day(ago), rng.choice(STATUS_REDENEN[status])
+            yield (initiatief, status, datum, reden, None, self.moment((self.today - datum).days))
 
     def trekkers(self):
         for row, (trekkers, _) in self.initiatieven_data:
@@ -334,6 +359,7 @@ INITIATIEF_COLUMNS = [
     "id", "buurt_id", "naam", "soort", "doel", "schaal_antwoord", "schaal_toelichting",
     "status", "gestart_op", "afgerond_op", "aangemaakt_op",
 ]  # fmt: skip
+STATUSWIJZIGING_COLUMNS = ["initiatief_id", "status", "datum", "reden", "door_id", "aangemaakt_op"]
 TEAM_COLUMNS = [
     "id", "initiatief_id", "naam", "doel", "beslist_samen", "besluitvorming", "aangemaakt_op",
 ]  # fmt: skip

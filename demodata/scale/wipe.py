@@ -1,16 +1,25 @@
 from django.db import connection, models
 
-from buurt.models import Buurt, Rol
+from buurt.models import Buurt, Rol, Wijziging
 
 
 def empty_buurt(buurt):
     """Delete everything in the buurt except the buurt itself and its roles.
 
-    Django's cascading delete loads every object; this walks the same cascade in SQL, one
-    DELETE per table with the parent rows as a subquery.
+    Django's cascading delete loads every object, and django-auditlog would record each one
+    in the timeline; this walks the same cascade in SQL, one DELETE per table with the parent
+    rows as a subquery, and records nothing. The buurt's timeline goes with it.
     """
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
+        # The timeline first: it points at the buurt's actors (door_actor), and emptying it
+        # now spares setting that to NULL in rows about to go anyway.
+        _delete(
+            cursor,
+            Wijziging,
+            f"{quote(Wijziging._meta.get_field('buurt').column)} = %s",
+            [buurt.pk],
+        )
         for rel in _reverse_relations(Buurt):
             if rel.related_model is not Rol:
                 _delete(cursor, rel.related_model, f"{quote(rel.field.column)} = %s", [buurt.pk])

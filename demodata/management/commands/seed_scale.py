@@ -17,12 +17,22 @@ class Command(BaseCommand):
         parser.add_argument("--actors", required=True, type=int, help="aantal actoren")
         parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
         parser.add_argument("--chunk", type=int, default=50_000, help="rijen per batch")
+        parser.add_argument(
+            "--wijzigingen",
+            type=int,
+            default=0,
+            help="aantal wijzigingen in de tijdlijn van de buurt, over twee jaar (default 0)",
+        )
 
-    def handle(self, *args, buurt, actors, seed, chunk, **options):
+    def handle(self, *args, buurt, actors, seed, chunk, wijzigingen, **options):
         if actors < 1 or chunk < 1:
             raise CommandError("--actors en --chunk moeten positief zijn.")
+        if wijzigingen < 0:
+            raise CommandError("--wijzigingen mag niet negatief zijn.")
         started = clock.monotonic()
-        target, counts, granted = fill_buurt(buurt, actors, seed, chunk, self.report)
+        target, counts, granted = fill_buurt(
+            buurt, actors, seed, chunk, self.report, wijzigingen=wijzigingen
+        )
         self.report(
             f"Buurt '{target.slug}' gevuld in {clock.monotonic() - started:.1f} s: "
             + ", ".join(f"{n} {model._meta.verbose_name_plural}" for model, n in counts.items())
