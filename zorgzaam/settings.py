@@ -119,6 +119,8 @@ INSTALLED_APPS = [
     "importeren",
     "onderzoek",
     "rollen",
+    "overleg",
+    "aandacht",
     "accounts",
     "demodata",
 ]
