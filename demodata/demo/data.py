@@ -197,30 +197,45 @@ ACTIVITEITEN = [
 ]  # fmt: skip
 
 BI, ZB, BZ = Initiatief.Soort.values
-# key, naam, soort, trekkers, bouwt voort op, status, started (days ago), doel, schaal
+# key, naam, soort, trekkers, bouwt voort op, doel, schaal
 INITIATIEVEN = [
-    ("warmeburen", "Warme buren Lijsterstraat", BI, ["maria", "hilde"], [], "loopt", 210,
+    ("warmeburen", "Warme buren Lijsterstraat", BI, ["maria", "hilde"], [],
      "Buren houden een oogje in het zeil bij wie alleen woont.", None),
-    ("buurtstraat", "Speelstraat wordt buurtstraat", BI, ["koen"], ["speelstraat"], "idee",
-     None, "De speelstraat uitbreiden met een straatmaal voor alle generaties.", None),
-    ("moestuin", "Moestuin voor iedereen", BI, ["dirk"], ["moestuin"], "loopt", 300,
+    ("buurtstraat", "Speelstraat wordt buurtstraat", BI, ["koen"], ["speelstraat"],
+     "De speelstraat uitbreiden met een straatmaal voor alle generaties.", None),
+    ("moestuin", "Moestuin voor iedereen", BI, ["dirk"], ["moestuin"],
      "Verhoogde bakken zodat ook bewoners van het woonzorgcentrum kunnen tuinieren.", None),
     ("soepbarplus", "Soepbar plus", ZB, ["spoel", "sofie"], ["soepbar", "mantelzorg"],
-     "loopt", 270,
      "Wie alleen naar de soepbar komt, krijgt aandacht en waar nodig hulp op maat.", None),
-    ("buurtbus", "Buurtbus opnieuw op de baan", ZB, ["kwb", "jef"], ["buurtbus"], "idee",
-     None, "Senioren weer naar de markt en de dokter brengen, met vrijwillige chauffeurs.",
-     None),
-    ("wijkzorg", "Wijkzorgteam Vlasbloem", BZ, ["kaai", "huis", "thuiszorg"], [], "loopt",
-     150, "Elke alleenwonende tachtigplusser in de woonblokken is gekend en heeft een vast "
+    ("buurtbus", "Buurtbus opnieuw op de baan", ZB, ["kwb", "jef"], ["buurtbus"],
+     "Senioren weer naar de markt en de dokter brengen, met vrijwillige chauffeurs.", None),
+    ("wijkzorg", "Wijkzorgteam Vlasbloem", BZ, ["kaai", "huis", "thuiszorg"], [],
+     "Elke alleenwonende tachtigplusser in de woonblokken is gekend en heeft een vast "
      "aanspreekpunt.",
      ("ja", "De kwetsbare ouderen wonen samen rond het Vlasplein; huisarts, thuisverpleging "
       "en het Sociaal Huis kennen dezelfde mensen. Op gemeenteniveau wordt het te anoniem.")),
-    ("valpreventie", "Valpreventie aan huis", BZ, ["kaai", "nadia"], ["wandel"], "idee", None,
+    ("valpreventie", "Valpreventie aan huis", BZ, ["kaai", "nadia"], ["wandel"],
      "Minder valpartijen bij thuiswonende ouderen.",
      ("twijfel", "Valpreventie loopt al via de eerstelijnszone; misschien volstaat het de "
       "wandelgroep daarmee te verbinden in plaats van iets eigens te starten.")),
 ]  # fmt: skip
+
+# Each initiative's status history, oldest first: (days ago, status, reden). It starts as an
+# idea; the last record is its status now.
+STATUSGESCHIEDENIS = {
+    "warmeburen": [(240, "idee", ""), (210, "loopt", "")],
+    "buurtstraat": [(40, "idee", "")],
+    "moestuin": [
+        (330, "idee", ""),
+        (300, "loopt", ""),
+        (130, "gepauzeerd", "Te weinig handen: de vaste tuiniers zijn een tijd weg."),
+        (45, "loopt", "Twee nieuwe tuiniers gevonden; de bakken zijn weer gevuld."),
+    ],
+    "soepbarplus": [(290, "idee", ""), (270, "loopt", "")],
+    "buurtbus": [(75, "idee", "")],
+    "wijkzorg": [(190, "idee", ""), (150, "loopt", "")],
+    "valpreventie": [(25, "idee", "")],
+}
 
 # What the trekkers of a residents' initiative need, in their words.
 TREKKERS_NODIG = {
