@@ -1,12 +1,14 @@
 """Small factories for tests: plain functions with sensible defaults."""
 
 import itertools
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from buurt.models import Actor, Buurt, Relatie, Rol
 from initiatieven.models import Activiteit, Deelname, Initiatief, Succes, Team, Voorkeur
+from overleg.models import Actie, Overleg
 from partners.links import create_link
 from partners.models import Enthousiasme, Partner
 
@@ -86,4 +88,27 @@ def make_partnerlink(partner, days=30, **extra):
 def make_voorkeur(partner, participatieniveau="adviseren", bron="partnerlink", **extra):
     return Voorkeur.objects.create(
         partner=partner, participatieniveau=participatieniveau, bron=bron, **extra
+    )
+
+
+def make_overleg(buurt, titel=None, begint_op=None, partners=(), **extra):
+    """A meeting (a partneroverleg unless `team` or `initiatief` is given), a week from now."""
+    overleg = Overleg.objects.create(
+        buurt=buurt,
+        titel=titel or f"Overleg {next(_seq)}",
+        begint_op=begint_op or timezone.now() + timedelta(days=7),
+        **extra,
+    )
+    for partner in partners:
+        overleg.deelnemers.create(partner=partner)
+    return overleg
+
+
+def make_actie(buurt, wat=None, tegen=None, **extra):
+    """An action, for `partner` or `coordinator` (one of them must be given)."""
+    return Actie.objects.create(
+        buurt=buurt,
+        wat=wat or f"Actie {next(_seq)}",
+        tegen=tegen or timezone.localdate() + timedelta(days=14),
+        **extra,
     )
