@@ -96,3 +96,9 @@ class Digestvoorkeur(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+def wil_digest(user):
+    """Whether ``user`` gets the weekly e-mail (yes, unless they said no)."""
+    voorkeur = Digestvoorkeur.objects.filter(user=user).values_list("wil_digest", flat=True)
+    return next(iter(voorkeur), True)

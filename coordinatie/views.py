@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from aandacht.lijst import dashboard as aandacht_dashboard
 from buurt.access import can_edit, get_actor_for_user, get_buurt_for_user
 from buurt.forms import RelatieForm
 from buurt.models import Actor, Relatie
@@ -47,6 +48,8 @@ def dashboard(request, slug):
             # Researchers see how many expectations, not their text.
             "beleid": beleid_naast_groei(buurt, met_tekst=can_edit(buurt)),
             "tegelijk": tegelijk,
+            # What needs attention names people: for coordinators only.
+            **(aandacht_dashboard(buurt) if can_edit(buurt) else {}),
         },
     )
 

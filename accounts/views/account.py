@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from aandacht.forms import DigestForm
+from aandacht.models import wil_digest
 from buurt.login import login_limit
 from buurt.models import Rol
 
@@ -39,6 +41,10 @@ def account(request):
         "app": device,
         "codes_left": twofactor.remaining_codes(user) if device else None,
         "required_in": [rol.buurt for rol in rollen if rol.buurt.tweestapsverificatie_verplicht],
+        # The weekly digest is for coordinators.
+        "digest_form": DigestForm(initial={"wil_digest": wil_digest(user)})
+        if any(rol.rol == Rol.Soort.COORDINATOR for rol in rollen)
+        else None,
     }
     return render(request, "accounts/account.html", context)
 
