@@ -31,8 +31,12 @@ class OverlegQuerySet(models.QuerySet):
         """Meetings that have started: the ones a researcher counts as held."""
         return self.filter(begint_op__lte=now or timezone.now())
 
+    # By subquery, not a join: counts of the invitees annotated afterwards stay whole.
     def voor_partner(self, partner):
-        return self.filter(deelnemers__partner=partner)
+        return self.filter(pk__in=Deelnemer.objects.filter(partner=partner).values("overleg_id"))
+
+    def voor_coordinator(self, user):
+        return self.filter(pk__in=Overlegcoordinator.objects.filter(user=user).values("overleg_id"))
 
     def voor_team(self, team):
         return self.filter(team=team)
