@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import afspraken, views
 
 app_name = "partnerportaal"
 
@@ -27,5 +27,15 @@ urlpatterns = [
     ),
     path("partner/", views.partner_home, name="partner_home"),
     path("partner/afsluiten/", views.partner_leave, name="partner_leave"),
+    path(
+        "partner/overleg/<int:pk>.ics",
+        afspraken.partner_overleg_ics,
+        name="partner_overleg_ics",
+    ),
+    path(
+        "partner/acties/<int:pk>/gedaan/",
+        afspraken.partner_actie_gedaan,
+        name="partner_actie_gedaan",
+    ),
     path("partner/<str:token>/", views.partner_entry, name="partner_entry"),
 ]

@@ -6,6 +6,7 @@ from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -17,6 +18,7 @@ from buurt.tijdlijn import namens
 from initiatieven.forms import VoorkeurForm
 from initiatieven.models import LADDER_UITLEG, Deelname, Initiatief, Voorkeur
 from initiatieven.services import record_voorkeur
+from overleg.partner import open_actions, upcoming_meetings
 from partners.access import get_partner_for_user
 from partners.forms import PartnerlinkForm
 from partners.links import (
@@ -320,6 +322,9 @@ def partner_home(request):
             "uitleg": LADDER_UITLEG,
             "account_query": account_query,
             "sessie_uren": PARTNER_SESSION_SECONDS // 3600,
+            "overleggen": upcoming_meetings(partner),
+            "acties": open_actions(partner),
+            "vandaag": timezone.localdate(),
         },
     )
 
