@@ -1,3 +1,5 @@
+from django.utils import timezone
+
 from tests import factories as f
 
 from . import LOGIN, Route, write
@@ -23,6 +25,14 @@ def _partner(w):
 def _link(w):
     link, _token = f.make_partnerlink(w.partner)
     return {**_partner(w), "link_pk": link.pk}
+
+
+def _overleg(w):
+    return {"pk": f.make_overleg(w.buurt, "Partneroverleg maart", partners=[w.partner]).pk}
+
+
+def _actie(w):
+    return {"pk": f.make_actie(w.buurt, "Flyers drukken", partner=w.partner).pk}
 
 
 def _token(w):
@@ -71,5 +81,18 @@ ROUTES = [
         "partnerportaal:partner_leave",
         expect={"GET": NOT_ALLOWED_ANYONE, "POST": dict.fromkeys(EVERYONE, 200)},
         expect_text="Je bent afgesloten",
+    ),
+    Route(
+        "partnerportaal:partner_overleg_ics",
+        kwargs=_overleg,
+        expect={"GET": ONLY_PARTNER, "POST": NOT_ALLOWED_ANYONE},
+        expect_text="SUMMARY:Partneroverleg maart",
+        content_type="text/calendar",
+    ),
+    Route(
+        "partnerportaal:partner_actie_gedaan",
+        kwargs=_actie,
+        data=lambda w: {"gedaan_op": timezone.localdate().isoformat(), "notitie": "Klaar"},
+        expect={"GET": NOT_ALLOWED_ANYONE, "POST": {**ONLY_PARTNER, "partner": 302}},
     ),
 ]
