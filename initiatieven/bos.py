@@ -1,34 +1,41 @@
-"""Het bos: the network map of a buurt, laid out in Python and drawn as SVG on the server.
+"""Het bos: the network map of a buurt, which actors it shows and how they are joined.
 
-The layout is deterministic (same data, same picture): actors sit on a circle, grouped
-by soort and sorted by name; teams sit on an inner circle, linked to their members.
-Above MAX_ACTOREN actors only the most connected are drawn; the table lists everything.
+Actors are joined by their running relations and linked to the teams they take part in.
+Actors without any connection are not drawn (the page names them). Above MAX_ACTOREN
+connected actors only the most connected are drawn, and the page says so; `?actor=` draws
+one actor's network two steps out. The drawing itself is in `bos_layout`; a map is cached
+per buurt and filter under the same key as the network's measures.
 """
 
 import heapq
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Q
-from django.utils.html import format_html_join
-from django.utils.text import Truncator
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from buurt.models import Actor, Relatie, Samenwerkingsintensiteit
 
-from .models import Deelname
+from . import netwerk
+from .bos_layout import VORMEN, Knoop, Tekening, teken
+from .models import Deelname, Initiatief
 
-MAX_ACTOREN = 200
+MAX_ACTOREN = 150
 MAX_TEAMS = 40
-LABEL_RUIMTE = 150  # room around the circle for the labels
 
 
 @dataclass
 class BosFilter:
     soort: str = ""
     intensiteit: str = ""  # minimum intensity, "" for all
+    team: int | None = None
+    actor: int | None = None
 
     @classmethod
     def from_query(cls, query):
@@ -37,6 +44,8 @@ class BosFilter:
         return cls(
             soort=soort if soort in Actor.Soort.values else "",
             intensiteit=intensiteit if intensiteit in Samenwerkingsintensiteit.values else "",
+            team=_pk(query.get("team")),
+            actor=_pk(query.get("actor")),
         )
 
     @property
@@ -44,161 +53,59 @@ class BosFilter:
         values = Samenwerkingsintensiteit.values
         return values[values.index(self.intensiteit) :] if self.intensiteit else values
 
-
-@dataclass
-class Knoop:
-    pk: int
-    naam: str
-    soort: str
-    x: float
-    y: float
-    label_x: float = 0
-    label_y: float = 0
-    hoek: float = 0
-    links: bool = False
-    leden: list = field(default_factory=list)
-
     @property
-    def hoek_x(self):
-        return self.x - 6
-
-    @property
-    def hoek_y(self):
-        return self.y - 6
+    def sleutel(self):
+        return f"{self.soort}:{self.intensiteit}:{self.team or ''}:{self.actor or ''}"
 
 
-@dataclass
-class Lijn:
-    x1: float
-    y1: float
-    x2: float
-    y2: float
-    klasse: str
+def _pk(value):
+    """A positive id from the query string, or None (anything else is ignored)."""
+    if value and value.isascii() and value.isdigit() and len(value) < 12:
+        return int(value) or None
+    return None
 
 
 @dataclass
 class Kaart:
-    actoren: list = field(default_factory=list)
-    teams: list = field(default_factory=list)
-    lijnen: list = field(default_factory=list)
-    totaal: int = 0
+    tekening: Tekening = field(default_factory=Tekening)
+    totaal: int = 0  # actors of the chosen soort
+    verbonden: int = 0  # of them, with a relation or a team (in this filter)
     per_soort: list = field(default_factory=list)
-    breedte: int = 0
+    teams: list = field(default_factory=list)  # (naam, [member names])
+    ingekort: bool = False
     relaties_tabel: object = None
+    team_vorm: str = VORMEN["team"](10, 10)
 
     @property
-    def ingekort(self):
-        return self.totaal > len(self.actoren)
+    def getoond(self):
+        return sum(1 for k in self.tekening.knopen if k.soort != "team")
 
-    @property
-    def view_box(self):
-        half = self.breedte / 2
-        return f"{-half:.0f} {-half:.0f} {self.breedte} {self.breedte}"
-
-    # The SVG elements are built here, not in the template: a map of 200 actors has
-    # well over a thousand coordinates, and the template engine took most of the time.
-    @property
-    def svg_lijnen(self):
-        return format_html_join(
-            "",
-            '<line x1="{}" y1="{}" x2="{}" y2="{}" class="{}"/>',
-            (
-                (coord(lijn.x1), coord(lijn.y1), coord(lijn.x2), coord(lijn.y2), lijn.klasse)
-                for lijn in self.lijnen
-            ),
-        )
-
-    @property
-    def svg_actoren(self):
-        return format_html_join(
-            "",
-            '<g class="knoop soort-{}"><circle cx="{}" cy="{}" r="4"/><text x="{}" y="{}" '
-            'transform="rotate({} {} {})" class="{}">{}</text></g>',
-            (
-                (
-                    k.soort,
-                    coord(k.x),
-                    coord(k.y),
-                    coord(k.label_x),
-                    coord(k.label_y),
-                    coord(k.hoek),
-                    coord(k.label_x),
-                    coord(k.label_y),
-                    "links" if k.links else "rechts",
-                    Truncator(k.naam).chars(24),
-                )
-                for k in self.actoren
-            ),
-        )
-
-    @property
-    def svg_teams(self):
-        return format_html_join(
-            "",
-            '<g class="knoop soort-team"><rect x="{}" y="{}" width="12" height="12"/>'
-            '<text x="{}" y="{}" class="midden">{}</text></g>',
-            (
-                (
-                    coord(k.hoek_x),
-                    coord(k.hoek_y),
-                    coord(k.label_x),
-                    coord(k.label_y),
-                    Truncator(k.naam).chars(20),
-                )
-                for k in self.teams
-            ),
-        )
+    def __getstate__(self):
+        # Cached without the table's queryset, which is rebuilt per request.
+        return {**self.__dict__, "relaties_tabel": None}
 
 
-def coord(value):
-    """An SVG coordinate: one decimal, a decimal point whatever the language, no -0.0."""
-    return f"{round(value, 1) + 0.0:.1f}"
+def netwerkkaart(buurt, filters, today=None, extra=None, stamp=None):
+    """The map for `filters`, cached until the buurt's network changes (`stamp`: the
+    network's `netwerk.stempel`).
 
-
-def netwerkkaart(buurt, filters):
-    actoren_qs = Actor.objects.in_buurt(buurt)
-    if filters.soort:
-        actoren_qs = actoren_qs.filter(soort=filters.soort)
-    relaties = Relatie.objects.in_buurt(buurt).actief()
+    `extra` (actor pk -> CSS classes) marks bruggenbouwers and overloaded partners.
+    """
+    today = today or timezone.localdate()
+    relaties = Relatie.objects.in_buurt(buurt).actief(today)
     if filters.intensiteit:
         relaties = relaties.filter(intensiteit__in=filters.intensiteiten)
-
-    # COUNT(*), not COUNT(id): the (buurt, soort, naam) index then answers on its own.
-    per_soort = dict(actoren_qs.values_list("soort").annotate(n=Count("*")).order_by())
-    totaal = sum(per_soort.values())
-    if totaal > MAX_ACTOREN:
-        meest_verbonden = _meest_verbonden(relaties, filters.soort, MAX_ACTOREN)
-        actoren = list(actoren_qs.filter(pk__in=meest_verbonden).values_list("id", "naam", "soort"))
-        rest = MAX_ACTOREN - len(actoren)
-        if rest:
-            actoren += actoren_qs.exclude(pk__in=meest_verbonden).values_list(
-                "id", "naam", "soort"
-            )[:rest]
-    else:
-        actoren = list(actoren_qs.values_list("id", "naam", "soort"))
-
-    ids = [pk for pk, _naam, _soort in actoren]
-    lijnen_data = list(
-        relaties.filter(van_id__in=ids, naar_id__in=ids).values_list(
-            "van_id", "naar_id", "intensiteit"
-        )
-    )
-    leden = list(
-        Deelname.objects.in_buurt(buurt)
-        .actief()
-        .filter(partner__actor_id__in=ids)
-        .order_by("team__naam", "team_id")
-        .values_list("team_id", "team__naam", "partner__actor_id")
-    )
-
-    kaart = Kaart(totaal=totaal)
-    kaart.per_soort = [
-        (soort, label, per_soort.get(soort, 0)) for soort, label in Actor.Soort.choices
-    ]
-    _layout(kaart, actoren, lijnen_data, leden)
+    key = f"bos:kaart:{stamp or netwerk.stempel(buurt, today)}:{filters.sleutel}"
+    kaart = cache.get(key)
+    if kaart is None:
+        kaart = _kaart(buurt, filters, relaties, extra or {})
+        cache.set(key, kaart, netwerk.CACHE_SECONDS)
     tabel_filter = Q()
     if filters.soort:
         tabel_filter = Q(van__soort=filters.soort) | Q(naar__soort=filters.soort)
+    if filters.team or filters.actor:
+        ids = [k.key for k in kaart.tekening.knopen if k.soort != "team"]
+        tabel_filter &= Q(van_id__in=ids, naar_id__in=ids)
     kaart.relaties_tabel = (
         relaties.filter(tabel_filter)
         .select_related("van", "naar")
@@ -207,73 +114,156 @@ def netwerkkaart(buurt, filters):
     return kaart
 
 
-def _meest_verbonden(relaties, soort, limit):
-    """Ids of the ``limit`` actors with the most running relations, most first, then by id.
+def _leden(buurt):
+    """Running memberships of teams whose initiative has not ended."""
+    return (
+        Deelname.objects.in_buurt(buurt)
+        .actief()
+        .filter(team__initiatief__in=Initiatief.objects.in_buurt(buurt).niet_beeindigd())
+    )
+
+
+def _kaart(buurt, filters, relaties, extra):
+    actoren_qs = Actor.objects.in_buurt(buurt)
+    if filters.soort:
+        actoren_qs = actoren_qs.filter(soort=filters.soort)
+    leden = _leden(buurt)
+    per_soort = actoren_qs.count_per_soort()
+    kaart = Kaart(totaal=sum(per_soort.values()))
+    kaart.per_soort = [
+        (soort, label, per_soort.get(soort, 0), VORMEN[soort](10, 10))
+        for soort, label in Actor.Soort.choices
+    ]
+
+    if filters.actor:
+        ids, kaart.verbonden, kaart.ingekort = _omgeving(filters.actor, relaties, leden)
+        if filters.soort:
+            soort_ids = set(actoren_qs.filter(pk__in=ids).values_list("id", flat=True))
+            ids = [pk for pk in ids if pk in soort_ids or pk == filters.actor]
+    else:
+        if filters.team:
+            leden = leden.filter(team_id=filters.team)
+        tellingen, kaart.verbonden = _verbindingen(relaties, leden, filters)
+        ids = sorted(tellingen, key=lambda pk: (-tellingen[pk], pk))[:MAX_ACTOREN]
+        kaart.ingekort = kaart.verbonden > len(ids)
+
+    actoren = list(actoren_qs.filter(pk__in=ids).values_list("id", "naam", "soort"))
+    if filters.actor and not any(pk == filters.actor for pk, *_ in actoren):
+        actoren += Actor.objects.filter(pk=filters.actor).values_list("id", "naam", "soort")
+    getoond = {pk for pk, *_ in actoren}
+    lijnen = list(
+        relaties.filter(van_id__in=getoond, naar_id__in=getoond)
+        .order_by("van_id", "naar_id")
+        .values_list("van_id", "naar_id", "intensiteit")
+    )
+    lidmaatschappen = list(
+        leden.filter(partner__actor_id__in=getoond)
+        .order_by("team__naam", "team_id", "partner__actor_id")
+        .values_list("team_id", "team__naam", "partner__actor_id")
+    )
+    kaart.tekening, kaart.teams = _teken(buurt, actoren, lijnen, lidmaatschappen, filters, extra)
+    return kaart
+
+
+def _verbindingen(relaties, leden, filters):
+    """Actor pk -> number of relations and teams, for the most connected actors of the
+    filter's soort (those that can make the map), and how many are connected at all.
 
     One query sends both ends of every running relation, as bare ids, and Python counts
-    them. Counting per actor with a correlated subquery is far too slow for 100,000 actors,
-    and a GROUP BY over both ends hashes as many groups as there are connected actors;
-    on PostgreSQL with 30,000 relations that took about five times longer than this
-    (bench/pages.py).
+    them: a GROUP BY over both ends hashes as many groups as there are connected actors,
+    about five times slower on PostgreSQL with 30,000 relations (bench/pages.py).
     """
+    if filters.team:
+        members = leden.values("partner__actor_id")
+        relaties = relaties.filter(van_id__in=members, naar_id__in=members)
     ends = []
     for kant in ("van", "naar"):
-        qs = relaties.filter(**{f"{kant}__soort": soort}) if soort else relaties
+        qs = relaties.filter(**{f"{kant}__soort": filters.soort}) if filters.soort else relaties
         ends.append(qs.values_list(f"{kant}_id", flat=True).order_by())
+    members = leden.filter(partner__actor__soort=filters.soort) if filters.soort else leden
+    ends.append(members.values_list("partner__actor_id", flat=True).order_by())
+    sql, params = ends[0].union(*ends[1:], all=True).query.sql_with_params()
     # Straight from the cursor: a queryset would add Python work for each of the ids.
-    sql, params = ends[0].union(ends[1], all=True).query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         counts = Counter(map(itemgetter(0), cursor.fetchall()))
-    if len(counts) > limit:
+    totaal = len(counts)
+    if totaal > MAX_ACTOREN:
         # Only actors with at least the limit-th highest count can make the cut.
-        drempel = heapq.nlargest(limit, counts.values())[-1]
+        drempel = heapq.nlargest(MAX_ACTOREN, counts.values())[-1]
         counts = {pk: n for pk, n in counts.items() if n >= drempel}
-    return sorted(counts, key=lambda pk: (-counts[pk], pk))[:limit]
+    return counts, totaal
 
 
-def _layout(kaart, actoren, lijnen_data, leden):
-    volgorde = {soort: i for i, soort in enumerate(Actor.Soort.values)}
-    actoren = sorted(actoren, key=lambda a: (volgorde.get(a[2], 99), a[1].lower(), a[0]))
-    groepen = len({soort for _pk, _naam, soort in actoren})
-    # One slot per actor plus a gap of two slots between the soort groups.
-    slots = max(len(actoren) + 2 * groepen, 12)
-    straal = max(160.0, slots * 11 / (2 * math.pi))
-    kaart.breedte = int(2 * (straal + LABEL_RUIMTE))
+def _omgeving(actor_pk, relaties, leden):
+    """The actor and everyone within two steps (relations and shared teams), nearest
+    first, at most MAX_ACTOREN; with the size of the whole neighbourhood."""
 
-    posities, slot, vorige = {}, 0, None
-    for pk, naam, soort in actoren:
-        if vorige is not None and soort != vorige:
-            slot += 2
-        vorige = soort
-        hoek = 2 * math.pi * slot / slots - math.pi / 2
-        knoop = Knoop(pk, naam, soort, straal * math.cos(hoek), straal * math.sin(hoek))
-        graden = math.degrees(hoek)
-        knoop.links = 90 < graden % 360 < 270
-        knoop.hoek = graden + 180 if knoop.links else graden
-        knoop.label_x = (straal + 8) * math.cos(hoek)
-        knoop.label_y = (straal + 8) * math.sin(hoek)
-        posities[pk] = knoop
-        kaart.actoren.append(knoop)
-        slot += 1
+    def buren(ids):
+        found = set()
+        rows = relaties.filter(Q(van_id__in=ids) | Q(naar_id__in=ids)).values_list(
+            "van_id", "naar_id"
+        )
+        for van, naar in rows.order_by():
+            found.update((van, naar))
+        teams = leden.filter(partner__actor_id__in=ids).values("team_id")
+        found.update(
+            leden.filter(team_id__in=teams).order_by().values_list("partner__actor_id", flat=True)
+        )
+        return found - set(ids)
 
-    rank = Samenwerkingsintensiteit.values.index
-    for van, naar, intensiteit in lijnen_data:
-        a, b = posities[van], posities[naar]
-        kaart.lijnen.append(Lijn(a.x, a.y, b.x, b.y, f"relatie niveau-{rank(intensiteit)}"))
+    stap1 = buren([actor_pk])
+    stap2 = buren(sorted(stap1)[: MAX_ACTOREN * 4]) - {actor_pk} if stap1 else set()
+    alle = [actor_pk, *sorted(stap1), *sorted(stap2 - stap1)]
+    return alle[:MAX_ACTOREN], len(alle), len(alle) > MAX_ACTOREN
 
+
+def _teken(buurt, actoren, lijnen, lidmaatschappen, filters, extra):
+    soort_label = dict(Actor.Soort.choices)
+    relaties, teams_van = Counter(), Counter()
+    for van, naar, _intensiteit in lijnen:
+        relaties[van] += 1
+        relaties[naar] += 1
     teams = {}
-    for team_id, team_naam, actor_id in leden:
+    for team_id, team_naam, actor_id in lidmaatschappen:
         if team_id not in teams and len(teams) >= MAX_TEAMS:
             continue
         teams.setdefault(team_id, (team_naam, []))[1].append(actor_id)
-    binnen = straal * 0.45
-    for i, (team_id, (team_naam, leden_ids)) in enumerate(teams.items()):
-        hoek = 2 * math.pi * i / max(len(teams), 1) - math.pi / 2
-        knoop = Knoop(team_id, team_naam, "team", binnen * math.cos(hoek), binnen * math.sin(hoek))
-        knoop.label_x, knoop.label_y = knoop.x, knoop.y - 10
-        kaart.teams.append(knoop)
-        for actor_id in leden_ids:
-            a = posities[actor_id]
-            knoop.leden.append(a.naam)
-            kaart.lijnen.append(Lijn(knoop.x, knoop.y, a.x, a.y, "lidmaatschap"))
+        teams_van[actor_id] += 1
+
+    knopen = []
+    for pk, naam, soort in sorted(actoren, key=lambda a: (a[1].lower(), a[0])):
+        beschrijving = _("%(naam)s (%(soort)s): %(relaties)s, %(teams)s") % {
+            "naam": naam,
+            "soort": soort_label.get(soort, soort),
+            "relaties": ngettext("%(n)d relatie", "%(n)d relaties", relaties[pk])
+            % {"n": relaties[pk]},
+            "teams": ngettext("%(n)d team", "%(n)d teams", teams_van[pk]) % {"n": teams_van[pk]},
+        }
+        klassen = extra.get(pk, "") + (" focus" if pk == filters.actor else "")
+        href = reverse("coordinatie:actor_detail", args=[buurt.slug, pk])
+        knopen.append(Knoop(pk, naam, soort, href, beschrijving, klassen))
+    bomen = reverse("initiatieven:bomen", args=[buurt.slug])
+    namen = {pk: naam for pk, naam, _soort in actoren}
+    for team_id, (team_naam, leden_ids) in teams.items():
+        beschrijving = _("Team %(naam)s: %(leden)s") % {
+            "naam": team_naam,
+            "leden": ", ".join(namen[pk] for pk in leden_ids),
+        }
+        href = f"{bomen}#team-{team_id}"
+        knopen.append(Knoop(("team", team_id), team_naam, "team", href, beschrijving))
+
+    rank = Samenwerkingsintensiteit.values.index
+    verbindingen = [(van, naar, f"relatie niveau-{rank(i)}") for van, naar, i in lijnen]
+    verbindingen += [
+        (("team", team_id), pk, "lidmaatschap")
+        for team_id, (_naam, leden_ids) in teams.items()
+        for pk in leden_ids
+    ]
+    gewicht = {pk: relaties[pk] + teams_van[pk] for pk in namen}
+    gewicht |= {("team", t): len(leden_ids) + 1000 for t, (_n, leden_ids) in teams.items()}
+    if filters.actor:
+        gewicht[filters.actor] = 10**6
+    tekening = teken(knopen, verbindingen, gewicht)
+    tekst = [(naam, [namen[pk] for pk in leden_ids]) for naam, leden_ids in teams.values()]
+    return tekening, tekst

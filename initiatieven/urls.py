@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bomen_pages, fruit_pages, initiatief_detail, initiatief_pages
+from .views import bomen_pages, bos_page, fruit_pages, initiatief_detail, initiatief_pages
 
 app_name = "initiatieven"
 
@@ -70,5 +70,5 @@ urlpatterns = [
         bomen_pages.deelname_end,
         name="deelname_end",
     ),
-    path("buurten/<slug:slug>/bomen/bos/", bomen_pages.bos_view, name="bos"),
+    path("buurten/<slug:slug>/bomen/bos/", bos_page.bos_view, name="bos"),
 ]

@@ -1,4 +1,4 @@
-"""Step 4: teams, their members over time, and het bos, the network map."""
+"""Step 4: teams and their members over time (het bos, the network map: bos_page)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,19 +11,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from buurt.access import can_edit, get_buurt_for_user
-from buurt.models import Actor, Samenwerkingsintensiteit
 from buurt.once import already_saved, first_submission
 from buurt.rendering import paginate, render_page, wants_partial
 from buurt.tijdlijn import wijzigingen_voor
 
-from .. import bomen, bos, services, teams
+from .. import bomen, services, teams
 from ..access import get_deelname_for_user, get_team_for_user
 from ..forms import DeelnameForm, LedenFormSet, TeamForm
 from ..forms.team import NieuwLidForm, SamenstellingForm, VertrekForm
 from ..models import Deelname, Initiatief, Team, Teamintensiteit
 
 TEAMS_PER_PAGE = 10
-RELATIES_PER_PAGE = 25
 
 
 def _to_team(buurt, team):
@@ -290,20 +288,3 @@ def deelname_end(request, slug, pk):
             message = _("%(partner)s heeft het team verlaten.") % {"partner": deelname.partner}
             return _member_done(request, buurt, deelname.team, message)
     return _member_refused(request, buurt, deelname, None, form)
-
-
-@login_required
-@require_GET
-def bos_view(request, slug):
-    buurt = get_buurt_for_user(request, slug)
-    filters = bos.BosFilter.from_query(request.GET)
-    kaart = bos.netwerkkaart(buurt, filters)
-    context = {
-        "buurt": buurt,
-        "kaart": kaart,
-        "filters": filters,
-        "soorten": Actor.Soort.choices,
-        "intensiteiten": Samenwerkingsintensiteit.choices,
-        "relaties_page": paginate(request, kaart.relaties_tabel, RELATIES_PER_PAGE),
-    }
-    return render_page(request, "initiatieven/bos_page.html", context, "kaart")
