@@ -51,7 +51,9 @@ COLUMNS = [
 
 
 class Subject:
-    """One model's sample of (pk, pk as text, repr), and the changes an entry may record."""
+    """One model's sample, as (pk, pk as text, repr, fields), and the updates an entry may
+    record. ``fields`` is the object's snapshot as auditlog records it on create and delete:
+    {field: value} for the fields that have one, foreign keys as ids, dates as ISO text."""
 
     def __init__(self, model, lookup, rng, buurt):
         self.content_type_id = ContentType.objects.get_for_model(model).pk
@@ -60,23 +62,39 @@ class Subject:
         )
         ids = sorted(rng.sample(ids, min(SAMPLE, len(ids))))
         objects = model.objects.select_related().in_bulk(ids)
-        self.objects = [(pk, str(pk), str(objects[pk])) for pk in ids]
-        self.changes = _changes(model)
+        concrete = model._meta.concrete_fields
+        self.objects = [
+            (pk, str(pk), str(objects[pk]), _snapshot(objects[pk], concrete)) for pk in ids
+        ]
+        self.updates = _updates(model)
 
-    def change(self, action, label, random):
+    def change(self, action, label, fields, random):
         """Auditlog's JSON changes, {field: [old, new]} with None for "not there"."""
-        options = self.changes[action]
-        change = options[int(random() * len(options))]
-        if isinstance(change, str):  # a name: created, renamed from a working title, deleted
-            old = None if action == 0 else label if action == 2 else f"{label} (werktitel)"
-            change = {change: [old, None if action == 2 else label]}
+        if action == 0:
+            return {name: [None, value] for name, value in fields.items()}
+        if action == 2:
+            return {name: [value, None] for name, value in fields.items()}
+        change = self.updates[int(random() * len(self.updates))]
+        if isinstance(change, str):  # a name, renamed from a working title
+            change = {change: [f"{label} (werktitel)", label]}
         return change
 
 
-def _changes(model):
-    """Per action, the changes to fields whose values read well: choices and booleans, as
-    ready dicts, and names (a field name, filled in per entry)."""
-    changes = {0: [], 1: [], 2: []}
+def _snapshot(obj, fields):
+    snapshot = {}
+    for field in fields:
+        value = getattr(obj, field.attname)
+        if value is None:
+            continue
+        snapshot[field.name] = value.isoformat() if hasattr(value, "isoformat") else value
+    return snapshot
+
+
+def _updates(model):
+    """The updates of fields whose values read well: choices and booleans, as ready dicts,
+    and names (a field name, filled in per entry). None for a partner: its entries are
+    creates and deletes."""
+    updates = []
     for field in model._meta.concrete_fields:
         if field.primary_key or field.many_to_one:
             continue
@@ -85,17 +103,12 @@ def _changes(model):
         elif isinstance(field, models.BooleanField):
             values = [True, False]
         elif field.name in ("naam", "titel"):
-            for action in changes:
-                changes[action].append(field.name)
+            updates.append(field.name)
             continue
         else:
             continue
-        changes[0] += [{field.name: [None, value]} for value in values]
-        changes[2] += [{field.name: [value, None]} for value in values]
-        changes[1] += [{field.name: [a, b]} for a in values for b in values if a != b]
-    if not changes[1]:
-        changes = {action: ["id"] for action in changes}
-    return changes
+        updates += [{field.name: [a, b]} for a in values for b in values if a != b]
+    return updates
 
 
 class TimelineWriter:
@@ -136,8 +149,10 @@ class TimelineWriter:
         for i in range(n):
             subject = subjects[bisect(cumulative, random() * total)]
             objects = subject.objects
-            pk, pk_text, label = objects[int(random() * len(objects))]
+            pk, pk_text, label, fields = objects[int(random() * len(objects))]
             action = bisect(actions, random() * actions[-1])
+            if action == 1 and not subject.updates:
+                action = 0
             actor = door = None
             who = random()
             if who < 0.15 and partners:
@@ -146,6 +161,6 @@ class TimelineWriter:
                 actor = coordinators[int(random() * len(coordinators))]
             yield (
                 subject.content_type_id, pk_text, pk, label, action,
-                subject.change(action, label, random), "", actor, door,
+                subject.change(action, label, fields, random), "", actor, door,
                 datetime.fromtimestamp(start + step * (i + random()), UTC), buurt_id,
             )  # fmt: skip
