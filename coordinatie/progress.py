@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from buurt.models import Actor, Beleidsverwachting, Buurt, Relatie
 from buurt.months import month_starts, next_month
+from initiatieven import netwerk_groei
 from initiatieven.models import Activiteit, Deelname, Initiatief, Succes, Team
 from initiatieven.teams import vertrokken, zonder_voortzettingen
 from initiatieven.veel_tegelijk import VeelTegelijk
@@ -226,11 +227,13 @@ def _chart(key, label, values, months):
 
 def growth_over_time(buurt, today=None):
     """Per month for the last twelve months: actors known, partners with vonk and with vuur,
-    small successes; each series with the geometry of a small server-rendered SVG chart.
+    small successes, and the network (connected actors, running relations, groups); each
+    series with the geometry of a small server-rendered SVG chart.
 
-    Three queries whatever the size of the buurt.
+    Six queries whatever the size of the buurt, four when the network's growth is cached.
     """
-    months = month_starts(today or timezone.localdate())
+    today = today or timezone.localdate()
+    months = month_starts(today)
     ends = [next_month(month) for month in months]
     actoren = _counts_at_month_ends(
         buurt, Actor.objects.in_buurt(buurt), "aangemaakt_op", ends, as_datetime=True
@@ -239,11 +242,16 @@ def growth_over_time(buurt, today=None):
         buurt, Succes.objects.in_buurt(buurt), "datum", ends, as_datetime=False
     )
     vonk, vuur = vonk_and_vuur_per_month(buurt, months)
+    dagen = [min(end - datetime.timedelta(days=1), today) for end in ends]
+    verbonden, relaties, groepen = netwerk_groei.groei(buurt, dagen, today)
     series = [
         ("actoren", _("Actoren gekend"), actoren),
         ("vonk", _("Partners met een vonk"), vonk),
         ("vuur", _("Partners met vuur"), vuur),
         ("successen", _("Kleine successen (totaal)"), successen),
+        ("verbonden", _("Verbonden actoren (het bos)"), verbonden),
+        ("relaties", _("Lopende relaties"), relaties),
+        ("groepen", _("Groepen die los van elkaar staan"), groepen),
     ]
     return {
         "months": months,

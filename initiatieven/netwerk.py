@@ -229,14 +229,22 @@ def stempel(buurt, today):
     """A cache key part that changes with every recorded write to the network's models (and
     daily, as relations start and end by date): the newest timeline entry of each, in one
     query that reads the (buurt, content type, -id) index once per model."""
-    types = ContentType.objects.get_for_models(*BRONNEN).values()
+    # The content type ids as subqueries too (each evaluated once): the answer then does not
+    # depend on whether this process has ContentType's cache filled yet.
     latest = {
-        f"m{ct.pk}": Subquery(
-            Wijziging.objects.filter(buurt_id=buurt.pk, content_type_id=ct.pk)
+        f"m{i}": Subquery(
+            Wijziging.objects.filter(
+                buurt_id=buurt.pk,
+                content_type_id=Subquery(
+                    ContentType.objects.filter(
+                        app_label=model._meta.app_label, model=model._meta.model_name
+                    ).values("id")[:1]
+                ),
+            )
             .order_by("-id")
             .values("id")[:1]
         )
-        for ct in types
+        for i, model in enumerate(BRONNEN)
     }
     stamps = Buurt.objects.filter(pk=buurt.pk).annotate(**latest).values_list(*latest).first()
     return f"{buurt.pk}:{today.isoformat()}:" + "-".join(map(str, stamps or ()))
