@@ -24,6 +24,7 @@ from initiatieven.models import (
 from initiatieven.services import change_status, create_initiatief
 from partners.models import Enthousiasme, Partner
 
+from .aandacht import schedule_aandacht
 from .data import (
     ACTIVITEITEN,
     ACTOREN,
@@ -228,6 +229,7 @@ def build(buurt, coordinator):
 
         story.at(recorded, succes, **me)
 
+    schedule_aandacht(story, day, buurt, coordinator, actoren, partners, teams)
     created = story.run()
     date_the_objects(created)
 
