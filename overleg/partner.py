@@ -22,7 +22,6 @@ def open_actions(partner):
         Actie.objects.voor_partner(partner)
         .open()
         .select_related("overleg")
-        .only("pk", "wat", "tegen", "notitie", "aangemaakt_op", "overleg__titel")
         .order_by("tegen", "id")
     )
 
