@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from buurt.spreadsheets import MEDIATYPES
 
+from . import graphml
 from .tables import TABLES
 from .vocabularies import labels
 
@@ -147,7 +148,7 @@ class Export:
         """(index, function) for the cells that need work in this format."""
         converters = []
         for index, column in enumerate(table.columns_for(self.identifiable)):
-            if column.pseudonym and self.sql_pseudonyms:
+            if column.pseudonym and self.sql_pseudonyms and table.compute is None:
                 continue
             if column.pseudonym:
                 converters.append((index, self.pseudonym))
@@ -265,6 +266,8 @@ class Export:
             json.dumps(self.datapackage(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
         (directory / "codebook.md").write_text(self.codebook(), encoding="utf-8")
+        for name, content in graphml.files(self):
+            (directory / name).write_bytes(content)
 
     def write_zip(self, binary_file):
         with zipfile.ZipFile(binary_file, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -275,6 +278,8 @@ class Export:
                 "datapackage.json", json.dumps(self.datapackage(), indent=2, ensure_ascii=False)
             )
             archive.writestr("codebook.md", self.codebook())
+            for name, content in graphml.files(self):
+                archive.writestr(name, content)
 
     # Documentation --------------------------------------------------------------------
 
@@ -334,7 +339,7 @@ class Export:
                 resource["encoding"] = "utf-8"
             resources.append(resource)
         return {
-            "profile": "tabular-data-package",
+            "profile": "data-package",  # the tables, and the network as GraphML
             "name": "zorgzaam-export",
             "title": "Zorgzaam research export",
             "description": self.mode_statement,
@@ -346,7 +351,7 @@ class Export:
                 "identifiable": self.identifiable,
                 "pseudonym_key_fingerprint": key_fingerprint(self.key),
             },
-            "resources": resources,
+            "resources": resources + graphml.resources(self),
         }
 
     def codebook(self):
@@ -392,4 +397,4 @@ class Export:
                 ]
                 lines += [f"| `{v}` | {nl} | {en} |" for v, nl, en in labels(column.vocabulary)]
                 lines.append("")
-        return "\n".join(lines)
+        return "\n".join(lines + graphml.codebook(self))

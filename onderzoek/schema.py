@@ -30,6 +30,8 @@ class Table:
     columns: tuple
     buurt_lookup: str
     annotate: object = None  # callable(identifiable) -> dict of annotations
+    # callable(buurten) -> rows computed in Python (pseudonym columns as actor ids)
+    compute: object = None
 
     def columns_for(self, identifiable):
         return [c for c in self.columns if identifiable or not c.identifiable_only]
@@ -38,6 +40,8 @@ class Table:
         self, buurten, identifiable, datetimes_as_text=False, pseudonymise=None, neutralise=False
     ):
         """The rows as tuples; `pseudonymise(source)` may turn pseudonym columns into SQL."""
+        if self.compute is not None:
+            return Computed(self.compute(buurten))
         qs = self.model._default_manager.filter(**{f"{self.buurt_lookup}__in": buurten})
         if self.annotate:
             qs = qs.annotate(**self.annotate(identifiable))
@@ -55,6 +59,16 @@ class Table:
             else:
                 sources.append(column.source)
         return qs.order_by("pk").values_list(*sources)
+
+
+class Computed:
+    """Rows computed in Python, read like a queryset's."""
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def iterator(self, chunk_size=None):
+        return iter(self.rows)
 
 
 def buurt_column(lookup):

@@ -128,7 +128,7 @@ def test_no_export_contains_the_timeline(timeline, tmp_path, fmt):
         directory = export_to(tmp_path / "-".join(extra or ("pseudo",)), fmt, *extra)
         package = json.loads((directory / "datapackage.json").read_text())
         names = [r["name"] for r in package["resources"]]
-        assert names == [t.name for t in TABLES]
+        assert names == [t.name for t in TABLES] + ["network"]
         assert not {"wijzigingen", "tijdlijn", "timeline"} & set(names)
         for name, text in file_texts(directory).items():
             for trace in ("Geheimschrijver", "tijdlijnschrijver", '"naam": [', "object_repr"):
@@ -139,7 +139,7 @@ def test_the_researchers_download_holds_no_timeline(timeline, onderzoeker_client
     query = {"buurten": ["noord"], "tabellen": [t.name for t in TABLES], "formaat": "json"}
     response = onderzoeker_client.get(reverse("onderzoek:index"), query)
     texts = blob_texts("export.zip", b"".join(response.streaming_content))
-    assert len(texts) == len(TABLES) + 2
+    assert len(texts) == len(TABLES) + 3  # datapackage, codebook, network.graphml
     assert all("Geheimschrijver" not in text for text in texts.values())
 
 
