@@ -3,8 +3,9 @@ igraph and Cytoscape open as they are.
 
 It comes with the relations table. Nodes are actors by their pseudonym (the same as in the
 tables), with their kind and buurt; edges are relations, ended ones included (with their
-end date), so a researcher can rebuild the network on any date. Two actors can have had several relations over time: a multigraph.
-No names, whatever the export's mode: the tables carry what may be named.
+end date), so a researcher can rebuild the network on any date. Two actors can have had
+several relations over time: a multigraph. No names, whatever the export's mode: the tables
+carry what may be named.
 """
 
 import io
