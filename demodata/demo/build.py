@@ -45,6 +45,7 @@ from .data import (
     USERS,
     VOORKEUREN,
 )
+from .overleg import schedule_overleg
 from .story import Story
 
 
@@ -230,6 +231,7 @@ def build(buurt, coordinator):
         story.at(recorded, succes, **me)
 
     schedule_aandacht(story, day, buurt, coordinator, actoren, partners, teams)
+    schedule_overleg(story, day, buurt, coordinator, partners, teams)
     created = story.run()
     date_the_objects(created)
 
