@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 from django.utils.html import format_html, format_html_join
-from django.utils.text import Truncator
 
 SEED = 15
 LABEL_PX = 13  # font size of the labels (CSS: .kaart-svg text)
@@ -41,7 +40,12 @@ class Knoop:
 
     @property
     def tekst(self):
-        return Truncator(self.naam).chars(LABEL_TEKENS)
+        """The label: the name, or its first words and an ellipsis. Whole words, so the
+        label stays a part of the link's accessible name."""
+        if len(self.naam) <= LABEL_TEKENS:
+            return self.naam
+        kort = self.naam[: LABEL_TEKENS - 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
+        return f"{kort}…"
 
 
 @dataclass
