@@ -119,6 +119,15 @@ ENGLISH = {
     "coordinator": "coordinator",
     "partnerlink": "partner via personal link",
     "account": "partner via account",
+    # Overleg: kind of meeting, whom an action is for ("coordinator" is above), how it went
+    "teamoverleg": "team meeting",
+    "initiatiefoverleg": "meeting of an initiative",
+    "partneroverleg": "meeting of the buurt's partners",
+    "partner": "partner",
+    "op_tijd": "done in time",
+    "te_laat": "done late",
+    "open": "open",
+    "open_te_laat": "open, past its due date",
 }
 
 # Where one value means something else in another vocabulary.

@@ -9,8 +9,8 @@ or not at all. Contact data and a partner's contactpersoon are never exported, n
 timeline of who changed what (buurt.Wijziging): it names the people who made each change.
 """
 
-from . import actoren, initiatieven, netwerk
+from . import actoren, initiatieven, netwerk, overleg
 
-TABLES = actoren.TABLES + initiatieven.TABLES + netwerk.TABLES
+TABLES = actoren.TABLES + initiatieven.TABLES + netwerk.TABLES + overleg.TABLES
 
 TABLES_BY_NAME = {table.name: table for table in TABLES}

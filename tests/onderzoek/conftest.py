@@ -75,6 +75,19 @@ def filled(buurt, other_buurt):
         buurt, "Marie Peeters kookte", beschrijving="Dokter Jan Claes kwam", initiatief=initiatief
     )
     succes.partners.add(dokter, vereniging)
+    overleg = f.make_overleg(
+        buurt,
+        "Overleg bij Marie Peeters",
+        team=team,
+        partners=[dokter, vereniging],
+        plaats="Dorpsstraat 1, Leuven",
+        agenda="Marie Peeters",
+        notities="Dokter Jan Claes",
+        besluiten="Marie Peeters beslist",
+    )
+    overleg.deelnemers.filter(partner=dokter).update(aanwezig=True)
+    f.make_actie(buurt, "Marie Peeters bellen", overleg=overleg, partner=dokter, notitie="Els")
+    f.make_actie(buurt, "Zaal", coordinator=f.make_user(), gedaan_op=date.today())
     elsewhere = f.make_actor(other_buurt, "Vereniging Elders")
     return SimpleNamespace(
         buurt=buurt,
