@@ -24,16 +24,22 @@ MAX_PARTNERS = 300
 def _bounded(queryset, limit):
     """(rows, how many more): the first ``limit`` rows and the count of the rest."""
     rows = list(queryset[:limit])
-    meer = queryset.count() - len(rows) if len(rows) == limit else 0
-    return rows, meer
+    return rows, queryset.count() - len(rows)
 
 
 def _partners(buurt):
+    """The first partners by name, with their current enthusiasm and general preference.
+
+    The page's ids come first, so the four subqueries per partner run for those only, not
+    for every partner of a large buurt before sorting.
+    """
+    queryset = Partner.objects.in_buurt(buurt).order_by("actor__naam", "id")
+    ids = list(queryset.values_list("pk", flat=True)[:MAX_PARTNERS])
     algemeen = Voorkeur.objects.filter(partner=OuterRef("pk"), team__isnull=True).order_by(
         "-datum", "-id"
     )
-    queryset = (
-        Partner.objects.in_buurt(buurt)
+    partners = list(
+        Partner.objects.filter(pk__in=ids)
         .with_enthousiasme()
         .annotate(
             voorkeur=Subquery(algemeen.values("participatieniveau")[:1]),
@@ -42,12 +48,11 @@ def _partners(buurt):
         .select_related("actor")
         .order_by("actor__naam", "id")
     )
-    partners, meer = _bounded(queryset, MAX_PARTNERS)
     niveaus, ladder = dict(Niveau.choices), dict(Participatieniveau.choices)
     for partner in partners:
         partner.enthousiasme_label = niveaus.get(partner.huidig_enthousiasme, "")
         partner.voorkeur_label = ladder.get(partner.voorkeur, "")
-    return partners, meer
+    return partners, queryset.count() - len(partners)
 
 
 def overdracht_context(buurt):

@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from initiatieven.kansen import plus_maanden
-from initiatieven.models import Initiatief, Team
+from initiatieven.models import Deelname, Initiatief, Team
 from overleg.models import Actie, Overleg
 from partners.models import Enthousiasme, Partner, Partnerlink
 from rollen.models import Uitnodiging
@@ -56,7 +56,7 @@ class Item:
 
 
 def veel_teams_drempel():
-    return getattr(settings, "AANDACHT_VEEL_TEAMS", 3)
+    return settings.AANDACHT_VEEL_TEAMS
 
 
 def _datum(value):
@@ -127,10 +127,27 @@ def enthousiasme_item(partner, ctx):
 
 
 def veel_teams(ctx):
+    """Partners with many active memberships: grouped over the buurt's few memberships
+    first, not over all its partners."""
+    drukke = (
+        Deelname.objects.in_buurt(ctx.buurt)
+        .actief()
+        .order_by()
+        .values("partner_id")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=veel_teams_drempel())
+        .values("partner_id")
+    )
+    n_teams = (
+        Deelname.objects.filter(partner=OuterRef("pk"), vertrokken_op__isnull=True)
+        .order_by()
+        .values("partner")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
-        Partner.objects.in_buurt(ctx.buurt)
-        .annotate(n_teams=Count("deelnames", filter=Q(deelnames__vertrokken_op__isnull=True)))
-        .filter(n_teams__gte=veel_teams_drempel())
+        Partner.objects.filter(pk__in=drukke)
+        .annotate(n_teams=Subquery(n_teams))
         .select_related("actor")
         .order_by("-n_teams", "actor__naam", "id")
     )

@@ -256,8 +256,10 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "zorgzaam@localhost")
 
-# Absolute base for links made outside a request (e.g. `manage.py partner_link`).
+# Absolute base for links made outside a request (`manage.py partner_link`, the weekly digest).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# What needs attention: a partner in this many teams at once may be overloaded.
+AANDACHT_VEEL_TEAMS = env_int("AANDACHT_VEEL_TEAMS", 3)
 # Reverse proxies in front of the app that append to X-Forwarded-For (0 = use REMOTE_ADDR).
 NUM_PROXIES = env_int("NUM_PROXIES", 0)
 
