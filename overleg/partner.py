@@ -19,10 +19,7 @@ def upcoming_meetings(partner, now=None):
 
 def open_actions(partner):
     return list(
-        Actie.objects.voor_partner(partner)
-        .open()
-        .select_related("overleg")
-        .order_by("tegen", "id")
+        Actie.objects.voor_partner(partner).open().select_related("overleg").order_by("tegen", "id")
     )
 
 
