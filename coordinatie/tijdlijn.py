@@ -9,10 +9,13 @@ from datetime import datetime, time, timedelta
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from buurt.models import Wijziging
 from buurt.tijdlijn import base_queryset, present, registered_models
 
 PER_PAGE = 50
@@ -65,6 +68,11 @@ def _day_start(day):
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
+def _first_id_from(buurt, moment):
+    first = Wijziging.objects.filter(buurt=buurt, timestamp__gte=moment).order_by("timestamp")
+    return Subquery(first.values("id")[:1])
+
+
 def timeline_page(buurt, params):
     """(form, rows, next_cursor) for one page of the buurt's timeline."""
     form = TijdlijnFilter(params or None, buurt=buurt)
@@ -80,15 +88,25 @@ def timeline_page(buurt, params):
     if door == PARTNERS:
         entries = entries.filter(door_actor__isnull=False)
     elif door == BEHEER:
-        entries = entries.filter(door_actor__isnull=True, actor__isnull=False).exclude(
-            actor__buurtrollen__buurt=buurt
+        # The few administrators first: excluding everyone with a role would scan the buurt.
+        beheerders = (
+            get_user_model()
+            .objects.filter(Q(is_staff=True) | Q(is_superuser=True))
+            .exclude(buurtrollen__buurt=buurt)
+            .values("pk")
         )
+        entries = entries.filter(door_actor__isnull=True, actor_id__in=beheerders)
     elif door:
         entries = entries.filter(actor_id=int(door[1:]), door_actor__isnull=True)
+    # A period also bounds the ids (through the (buurt, timestamp) index), so the newest-first
+    # walk starts at the period's end instead of at today; entries get ids as time goes on.
     if data.get("van"):
-        entries = entries.filter(timestamp__gte=_day_start(data["van"]))
+        start = _day_start(data["van"])
+        entries = entries.filter(timestamp__gte=start, id__gte=_first_id_from(buurt, start))
     if data.get("tot"):
-        entries = entries.filter(timestamp__lt=_day_start(data["tot"] + timedelta(days=1)))
+        end = _day_start(data["tot"] + timedelta(days=1))
+        after = Coalesce(_first_id_from(buurt, end), Value(2**62))
+        entries = entries.filter(timestamp__lt=end, id__lt=after)
     if data.get("voor"):
         entries = entries.filter(id__lt=data["voor"])
     found = list(entries[: PER_PAGE + 1])
