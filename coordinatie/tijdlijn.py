@@ -89,11 +89,13 @@ def timeline_page(buurt, params):
         entries = entries.filter(door_actor__isnull=False)
     elif door == BEHEER:
         # The few administrators first: excluding everyone with a role would scan the buurt.
-        beheerders = (
+        # A list, not a subquery: the planner then walks the (buurt, actor, -id) index per
+        # administrator instead of every entry of the buurt.
+        beheerders = list(
             get_user_model()
             .objects.filter(Q(is_staff=True) | Q(is_superuser=True))
             .exclude(buurtrollen__buurt=buurt)
-            .values("pk")
+            .values_list("pk", flat=True)
         )
         entries = entries.filter(door_actor__isnull=True, actor_id__in=beheerders)
     elif door:
