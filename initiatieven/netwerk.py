@@ -43,7 +43,7 @@ CACHE_SECONDS = 24 * 3600
 BRONNEN = (Actor, Relatie, Partner, Team, Deelname, Initiatief)
 
 
-@dataclass
+@dataclass(slots=True)
 class Maat:
     """One actor's place in the network."""
 
