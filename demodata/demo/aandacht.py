@@ -1,14 +1,13 @@
 """What needs attention in the demo buurt: the story gives every kind at least one item.
 
-The rest of the demo already leaves some (teams without a meeting, chances of step 3); this
-adds what a year leaves behind too: a partner not looked at for months, one in three teams,
-an initiative whose trekker moved away, a partner link about to expire, an invitation not
-yet accepted, and an action a coordinator let slip.
+The rest of the demo already leaves some: chances of step 3, and in demo/overleg.py an
+overdue action and teams without a meeting. This adds what else a year leaves behind: a
+partner not looked at for months, one in three teams, an initiative whose trekker moved
+away, a partner link about to expire, an invitation not yet accepted.
 """
 
 from initiatieven.models import Deelname
 from initiatieven.services import change_status, create_initiatief
-from overleg.models import Actie
 from partners.links import create_link
 from partners.models import Enthousiasme, Partner
 from rollen.services import invite
@@ -76,16 +75,6 @@ def schedule_aandacht(story, day, buurt, coordinator, actoren, partners, teams):
         invite(buurt, UITNODIGING[0], UITNODIGING[1], coordinator)
 
     story.at(UITNODIGING[2], invitation, **me)
-
-    def action():
-        Actie.objects.create(
-            buurt=buurt,
-            wat="Subsidieaanvraag buurtbus indienen bij de provincie",
-            coordinator=coordinator,
-            tegen=day(6),
-        )
-
-    story.at(40, action, **me)
 
 
 def _schedule_boekenkast(story, day, buurt, coordinator, actoren):
