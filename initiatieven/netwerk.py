@@ -40,7 +40,8 @@ OVERLOAD_RELATIES_MIN = 6
 OVERLOAD_RELATIES_DEEL = 1 / 3
 CACHE_SECONDS = 24 * 3600
 # The models the network is made of: a write to any of them changes the cache key.
-BRONNEN = (Actor, Relatie, Partner, Team, Deelname, Initiatief)
+# (The buurt itself: its slug is in the map's links.)
+BRONNEN = (Buurt, Actor, Relatie, Partner, Team, Deelname, Initiatief)
 
 
 @dataclass(slots=True)
