@@ -1,5 +1,6 @@
 import time as clock
 
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 
 from demodata.scale.fill import fill_buurt
@@ -33,6 +34,9 @@ class Command(BaseCommand):
         target, counts, granted = fill_buurt(
             buurt, actors, seed, chunk, self.report, wijzigingen=wijzigingen
         )
+        # The fill writes by COPY and records nothing in the timeline, which is what cached
+        # pages (het bos) key on: a refilled buurt must not show the old one's network.
+        cache.clear()
         self.report(
             f"Buurt '{target.slug}' gevuld in {clock.monotonic() - started:.1f} s: "
             + ", ".join(f"{n} {model._meta.verbose_name_plural}" for model, n in counts.items())
