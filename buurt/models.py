@@ -7,6 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .gezondheid import HELP_TEXT as GEEN_GEZONDHEID
+# Exportregistratie is defined beside the legal basis; importing it here registers it.
+from .privacy import GRONDSLAGEN, Exportregistratie, Persoonsgegevens  # noqa: F401
+
 
 class Samenwerkingsintensiteit(models.TextChoices):
     """How intensely actors work together, low to high."""
@@ -107,7 +111,7 @@ class ActorQuerySet(models.QuerySet):
         return {row["soort"]: row["n"] for row in rows}
 
 
-class Actor(models.Model):
+class Actor(Persoonsgegevens):
     class Soort(models.TextChoices):
         BEWONER = "bewoner", _("bewoner")
         VERENIGING = "vereniging", _("vereniging")
@@ -137,7 +141,7 @@ class Actor(models.Model):
     naam = models.CharField(_("naam"), max_length=200)
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
     sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices, blank=True)
-    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    omschrijving = models.TextField(_("omschrijving"), blank=True, help_text=GEEN_GEZONDHEID)
     email = models.EmailField(_("e-mail"), blank=True)
     telefoon = models.CharField(_("telefoon"), max_length=40, blank=True)
     adres = models.CharField(_("adres"), max_length=300, blank=True)
@@ -173,6 +177,9 @@ class Actor(models.Model):
             models.CheckConstraint(
                 condition=Q(soort__in=["bewoner", "vereniging", "professional", "organisatie"]),
                 name="actor_geldige_soort",
+            ),
+            models.CheckConstraint(
+                condition=Q(grondslag__in=["", *GRONDSLAGEN]), name="actor_geldige_grondslag"
             ),
         ]
 

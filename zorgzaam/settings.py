@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "overleg",
     "aandacht",
     "accounts",
+    "privacy",
     "demodata",
 ]
 
@@ -260,6 +261,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "zorgzaam@localhost")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 # What needs attention: a partner in this many teams at once may be overloaded.
 AANDACHT_VEEL_TEAMS = env_int("AANDACHT_VEEL_TEAMS", 3)
+# Residents without any activity for this long are proposed for anonymisation (privacy).
+BEWAARTERMIJN_MAANDEN = env_int("BEWAARTERMIJN_MAANDEN", 24)
 # Reverse proxies in front of the app that append to X-Forwarded-For (0 = use REMOTE_ADDR).
 NUM_PROXIES = env_int("NUM_PROXIES", 0)
 
