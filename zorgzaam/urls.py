@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("importeren.urls")),
     path("", include("onderzoek.urls")),
     path("", include("rollen.urls")),
+    path("", include("overleg.urls")),
     path("", include("aandacht.urls")),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
