@@ -8,6 +8,7 @@ no account; ``namens(actor)`` names them for the entries written inside it.
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from datetime import UTC
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
@@ -272,9 +273,10 @@ def _waarde(model_field, value, names):
     if isinstance(model_field, models.DateTimeField) and isinstance(value, str):
         moment = parse_datetime(value)
         if moment is not None:
-            if timezone.is_aware(moment):
-                moment = timezone.localtime(moment)
-            return formats.date_format(moment, "j F Y, H:i")
+            # auditlog stores date-times as naive UTC: shown in local time, as entered.
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment, UTC)
+            return formats.date_format(timezone.localtime(moment), "j F Y, H:i")
     elif isinstance(model_field, models.DateField) and isinstance(value, str):
         day = parse_date(value)
         if day is not None:

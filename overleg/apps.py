@@ -11,7 +11,8 @@ class OverlegConfig(AppConfig):
 
         from . import models
 
-        register(models.Overleg)
+        # When a meeting or action was made is the moment of its first entry already.
+        register(models.Overleg, exclude_fields=["aangemaakt_op"])
         register(models.Deelnemer)
         register(models.Overlegcoordinator)
-        register(models.Actie)
+        register(models.Actie, exclude_fields=["aangemaakt_op"])

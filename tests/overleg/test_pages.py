@@ -293,3 +293,11 @@ def test_researcher_gets_403_and_outsider_404(onderzoeker_client, outsider_clien
     ):
         assert onderzoeker_client.get(url(name, *args)).status_code == 403
         assert outsider_client.get(url(name, *args)).status_code == 404
+
+
+def test_the_history_shows_the_meeting_time_in_brussels_time(coordinator_client, buurt, partner):
+    coordinator_client.post(url("overleg_create", buurt.slug), form_data())
+    overleg = Overleg.objects.get()
+    page = coordinator_client.get(url("overleg_detail", buurt.slug, overleg.pk)).content.decode()
+    assert "14 april 2026, 19:30" in page  # stored as 17:30 UTC
+    assert "14 april 2026, 17:30" not in page
