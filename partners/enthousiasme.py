@@ -26,14 +26,17 @@ def month_end_levels(ratings, months, start=None):
         yield levels
 
 
-def vonk_and_vuur_per_month(buurt, months):
-    """Partners with vonk and with vuur at the end of each month (the latest rating counts)."""
+def vonk_and_vuur_per_month(buurt, months, until=None):
+    """Partners with vonk and with vuur at the end of each month (the latest rating counts);
+    the last month up to `until` when given."""
     ratings = (
         Enthousiasme.objects.in_buurt(buurt)
         .filter(datum__lt=next_month(months[-1]))
         .order_by("datum", "id")
         .values_list("partner_id", "niveau", "datum")
     )
+    if until is not None:
+        ratings = ratings.filter(datum__lte=until)
     vonk, vuur = [], []
     for levels in month_end_levels(ratings.iterator(), months):
         values = list(levels.values())
