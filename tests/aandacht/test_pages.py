@@ -131,6 +131,8 @@ def test_putting_off_is_in_the_timeline_with_its_reason(coordinator_client, coor
     assert entry.buurt_id == buurt.pk
     assert entry.actor == coordinator
     assert "Wacht op de gemeente" in str(entry.changes)
+    page = coordinator_client.get(reverse("coordinatie:tijdlijn", args=["noord"])).text
+    assert "Wacht op de gemeente" in page
 
 
 @pytest.mark.parametrize(
