@@ -3,6 +3,17 @@
 
 CHART_WIDTH, CHART_HEIGHT = 300, 120
 CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_BOTTOM = 34, 8, 8, 22
+# Each series' line (colour, dashes), as static/css/coordinatie.css styles it on screen; the
+# chart repeats them as SVG attributes for WeasyPrint, which does not apply page CSS to SVG.
+LIJNEN = {
+    "actoren": ("#0b6e4f", ""),
+    "vonk": ("#b45309", ""),
+    "vuur": ("#b91c1c", ""),
+    "successen": ("#1d4ed8", "6 3"),
+    "verbonden": ("#0f766e", ""),
+    "relaties": ("#5f6b70", "2 2"),
+    "groepen": ("#7c3aed", ""),
+}
 
 
 def nice_max(value):
@@ -32,9 +43,12 @@ def chart(key, label, values, months):
     points = [(round(start + i * step, 1), y(v)) for i, v in enumerate(values)]
     # Every third month is labelled, and the last; fewer when a long period has many months.
     every = max(3, -(-len(months) // 5))
+    kleur, streepjes = LIJNEN.get(key, ("#1d2a2f", ""))
     return {
         "key": key,
         "label": label,
+        "kleur": kleur,
+        "streepjes": streepjes,
         "values": values,
         "last": values[-1],
         "first": values[0],

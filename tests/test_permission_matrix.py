@@ -44,7 +44,7 @@ def test_every_route_that_answers_200_names_what_only_its_page_shows():
 def own_text(response):
     """The page's <h1> as text; for a response without one (a partial, JSON, a file), its
     whole body. The <h1>, not the whole page: the navigation names the other pages too."""
-    body = response.content.decode()
+    body = response.content.decode(errors="replace")  # a PDF is bytes
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.DOTALL)
     if not heading:
         return body

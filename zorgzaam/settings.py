@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "overleg",
     "aandacht",
     "accounts",
+    "verslag",
     "privacy",
     "demodata",
 ]
