@@ -53,7 +53,7 @@ class ActorAdmin(ImportExportModelAdmin):
     search_fields = ["naam", "omschrijving"]
     list_select_related = ["buurt", "aangebracht_door"]
     autocomplete_fields = ["buurt", "aangebracht_door"]
-    readonly_fields = ["aangemaakt_op", "gewijzigd_op"]
+    readonly_fields = ["aangemaakt_op", "gewijzigd_op", "geanonimiseerd_op"]
     show_full_result_count = False  # counting a million rows on every page is wasted work
     date_hierarchy = "aangemaakt_op"
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Actor, Beleidsverwachting, Relatie, Samenwerkingsintensiteit
+from .privacy import zonder_grondslag
 
 NAME_SEPARATOR = ";"
 # The largest id a request may name: a 64-bit signed integer, what SQLite's INTEGER and
@@ -106,6 +107,7 @@ class ActorFilterForm(forms.Form):
         choices=[("", _("alle sectoren")), *Actor.Sector.choices],
     )
     via = id_field(required=False, widget=forms.HiddenInput)
+    zonder_grondslag = forms.BooleanField(label=_("Personen zonder grondslag"), required=False)
 
     def filter(self, queryset):
         if not self.is_valid():
@@ -118,6 +120,8 @@ class ActorFilterForm(forms.Form):
             queryset = queryset.filter(sector=data["sector"])
         if data["via"]:
             queryset = queryset.filter(aangebracht_door_id=data["via"])
+        if data["zonder_grondslag"]:
+            queryset = queryset.natuurlijke_personen().filter(zonder_grondslag())
         return queryset
 
     def querystring(self):

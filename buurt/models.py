@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .gezondheid import HELP_TEXT as GEEN_GEZONDHEID
+
 # Exportregistratie is defined beside the legal basis; importing it here registers it.
 from .privacy import GRONDSLAGEN, Exportregistratie, Persoonsgegevens  # noqa: F401
 

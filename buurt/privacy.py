@@ -4,7 +4,7 @@ writes and the privacy pages show (they are siblings and cannot reach each other
 """
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -108,3 +108,18 @@ class Exportregistratie(models.Model):
 
     def __str__(self):
         return f"{self.get_via_display()} {self.op:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    @transaction.atomic
+    def registreer(cls, buurten, tabellen, formaat, door=None, via=Via.WEB, identificeerbaar=False):
+        """Record one export: the page does so before the file streams, the command after
+        the files are written."""
+        registratie = cls.objects.create(
+            door=door,
+            tabellen=list(tabellen),
+            formaat=formaat,
+            via=via,
+            identificeerbaar=identificeerbaar,
+        )
+        registratie.buurten.set(buurten)
+        return registratie

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from .access import (
     can_edit,
@@ -227,6 +228,10 @@ def actor_edit(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def actor_delete(request, slug, pk):
     buurt, actor = get_actor_for_user(request, slug, pk, write=True)
+    if actor.is_natuurlijk_persoon:
+        # A person is erased, with every trace of their name, after seeing where it is.
+        url = reverse("privacy:wissen", args=[buurt.slug, actor.pk])
+        return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
     if request.method == "POST":
         naam = actor.naam
         actor.delete()

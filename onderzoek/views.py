@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from buurt.models import Exportregistratie
 from buurt.spreadsheets import MEDIATYPES
 
 from .access import get_onderzoek_buurten
@@ -54,6 +55,9 @@ def index(request):
         except ExportRefused as exc:
             form.add_error(None, str(exc))
         else:
+            Exportregistratie.registreer(
+                export.buurten, [t.name for t in export.tables], export.format, door=request.user
+            )
             return export_response(export)
     return render(request, "onderzoek/export_index.html", {"form": form})
 

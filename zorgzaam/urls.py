@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("rollen.urls")),
     path("", include("overleg.urls")),
     path("", include("aandacht.urls")),
+    path("", include("privacy.urls")),
     path("", include("verslag.urls")),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -3,7 +3,23 @@
 import django.db.models.deletion
 import django.utils.timezone
 from django.conf import settings
+import importlib
+
 from django.db import migrations, models
+
+# SQLite rebuilds buurt_actor to add columns; its same-buurt triggers (0002) name the table
+# and would break the rename, so they are dropped first and made again after.
+triggers = importlib.import_module("buurt.migrations.0002_same_buurt_triggers")
+
+
+def drop_sqlite_triggers(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        triggers.drop(apps, schema_editor)
+
+
+def create_sqlite_triggers(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        triggers.create(apps, schema_editor)
 
 
 class Migration(migrations.Migration):
@@ -14,6 +30,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(drop_sqlite_triggers, create_sqlite_triggers),
         migrations.CreateModel(
             name='Exportregistratie',
             fields=[
@@ -79,4 +96,5 @@ class Migration(migrations.Migration):
             name='door',
             field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='door'),
         ),
+        migrations.RunPython(create_sqlite_triggers, drop_sqlite_triggers),
     ]

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from buurt.models import Buurt
+from buurt.models import Buurt, Exportregistratie
 from onderzoek.export import FORMATS, Export, ExportRefused
 from onderzoek.tables import TABLES, TABLES_BY_NAME
 
@@ -40,6 +40,13 @@ class Command(BaseCommand):
         except ExportRefused as exc:
             raise CommandError(str(exc)) from exc
         export.write_directory(directory)
+        Exportregistratie.registreer(
+            buurten,
+            [t.name for t in tables],
+            format,
+            via=Exportregistratie.Via.CLI,
+            identificeerbaar=identifiable,
+        )
         if identifiable:
             self.stderr.write(self.style.WARNING(export.mode_statement))
         self.stdout.write(
