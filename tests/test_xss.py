@@ -22,7 +22,10 @@ PAYLOADS = (SCRIPT, ATTRIBUTE)
 COORDINATOR_PAGES = [
     route
     for route in all_routes()
-    if route.expect["GET"].get("coordinator") == 200 and route.kwargs is not None
+    if route.expect["GET"].get("coordinator") == 200
+    and route.kwargs is not None
+    # A PDF has no markup to inject into: tests/verslag reads the payload back as its text.
+    and route.content_type != "application/pdf"
 ]
 
 

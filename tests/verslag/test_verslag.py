@@ -3,11 +3,13 @@ researchers see of it, lists cut to a few rows, and the PDF without system libra
 
 import builtins
 import datetime
+import io
 import sys
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from buurt.models import Actor
 from initiatieven.models import Initiatief, Kansstatus, Statuswijziging
@@ -235,3 +237,11 @@ def test_the_dashboard_links_to_the_report(coordinator_client, onderzoeker_clien
     for client in (coordinator_client, onderzoeker_client):
         html = client.get(reverse("coordinatie:dashboard", args=["noord"])).text
         assert f'href="{_url()}"' in html
+
+
+def test_markup_in_names_is_text_in_the_pdf(coordinator_client, buurt):
+    f.make_succes(buurt, "Feest <b>groot</b> <img src=http://127.0.0.1:9/x.png>", datum=ago(1))
+    response = _get(coordinator_client, "verslag:verslag_pdf")
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Feest <b>groot</b> <img src=http://127.0.0.1:9/x.png>" in text
