@@ -143,7 +143,7 @@ class Generator:
             moment = start + timedelta(days=365 * i / n, minutes=rng.randrange(600))
             yield (
                 self.actor0 + i, buurt_id, naam, soort, sector, omschrijving, "", "", "",
-                door, moment, moment,
+                door, moment, moment, "", "", "",
             )  # fmt: skip
 
     def enthousiasme_historiek(self):
@@ -347,6 +347,8 @@ class Generator:
 ACTOR_COLUMNS = [
     "id", "buurt_id", "naam", "soort", "sector", "omschrijving", "email", "telefoon", "adres",
     "aangebracht_door_id", "aangemaakt_op", "gewijzigd_op",
+    # The legal basis (privacy) is not recorded for synthetic people: COPY needs its columns.
+    "grondslag", "grondslag_toelichting", "toestemming_hoe",
 ]  # fmt: skip
 PARTNER_COLUMNS = ["id", "actor_id", "contactpersoon", "user_id", "partner_sinds"]
 ENTHOUSIASME_COLUMNS = ["partner_id", "niveau", "datum", "notitie", "door_id", "aangemaakt_op"]
