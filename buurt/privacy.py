@@ -33,12 +33,17 @@ GRONDSLAGEN = [value for value, _label in Grondslag.choices]
 class Persoonsgegevens(models.Model):
     """The legal basis of a natural person's record, and whether it was anonymised."""
 
+    # Database defaults too: bulk writes (import, COPY) name only the columns they fill.
     grondslag = models.CharField(
-        _("grondslag"), max_length=30, choices=Grondslag.choices, blank=True
+        _("grondslag"), max_length=30, choices=Grondslag.choices, blank=True, db_default=""
     )
     toestemming_op = models.DateField(_("toestemming gegeven op"), null=True, blank=True)
     toestemming_hoe = models.CharField(
-        _("toestemming gegeven hoe"), max_length=20, choices=ToestemmingHoe.choices, blank=True
+        _("toestemming gegeven hoe"),
+        max_length=20,
+        choices=ToestemmingHoe.choices,
+        blank=True,
+        db_default="",
     )
     toestemming_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -52,6 +57,7 @@ class Persoonsgegevens(models.Model):
         _("toelichting bij de grondslag"),
         max_length=300,
         blank=True,
+        db_default="",
         help_text=_("Kort: waarom mag de buurt deze persoon bijhouden zonder toestemming?"),
     )
     # Set once the person became "bewoner 12": the record keeps its shape, not its person.

@@ -211,6 +211,10 @@ def rate_enthousiasme(request, slug, pk):
                     "niveau": Niveau(form.cleaned_data["niveau"]).label,
                 },
             )
+    elif form.gezondheid_termen and not request.htmx:
+        # The note seems to be about health: ask to confirm, with the rating kept.
+        context = {"buurt": buurt, "partner": partner, "form": form}
+        return render(request, "coordinatie/enthousiasme_bevestigen.html", context)
     elif not request.htmx:
         niveau_missing = "niveau" in form.errors
         messages.error(
@@ -230,6 +234,7 @@ def rate_enthousiasme(request, slug, pk):
             "niveaus": Niveau.choices,
             "summary": fire_summary(buurt),
             "oob_summary": True,
+            "rating_form": form if form.gezondheid_termen else None,
         },
     )
 

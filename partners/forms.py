@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from buurt.forms import suggest_attrs
+from buurt.gezondheid import GezondheidsControle
 from buurt.models import Actor
 
 from .links import DEFAULT_DAYS
@@ -28,7 +29,9 @@ class PartnerlinkForm(forms.Form):
     )
 
 
-class EnthousiasmeForm(forms.Form):
+class EnthousiasmeForm(GezondheidsControle, forms.Form):
+    gezondheid_velden = ("notitie",)
+
     niveau = forms.ChoiceField(label=_("Enthousiasme"), choices=Niveau.choices)
     notitie = forms.CharField(
         label=_("Waarom? (optioneel)"),

@@ -17,7 +17,7 @@ from buurt.models import Actor, Wijziging
 from buurt.tijdlijn import present
 
 from .services import verzamel
-from .vermeldingen import vermeldingen
+from .vermeldingen import Patroon, vermeldingen
 
 VERBORGEN = {"token_hash", "id"}
 TIJDLIJN_MAX = 500
@@ -127,12 +127,65 @@ def tijdlijn(actor, verzameld):
     return present(actor.buurt, list(entries))
 
 
+def _anderen(actor, verzameld):
+    """{soort: [names]} of the other natural persons the person's records point to."""
+    from partners.models import Partner
+
+    ids = set()
+    for model, pks in verzameld.items():
+        for model_field in model._meta.concrete_fields:
+            if not model_field.is_relation or model_field.related_model not in (Actor, Partner):
+                continue
+            values = model._base_manager.filter(pk__in=pks).values_list(model_field.attname)
+            found = {pk for (pk,) in values if pk is not None}
+            if model_field.related_model is Partner:
+                found = set(Partner.objects.filter(pk__in=found).values_list("actor_id", flat=True))
+            ids |= found
+    ids.discard(actor.pk)
+    anderen = {}
+    for naam, soort in (
+        Actor.objects.natuurlijke_personen().filter(pk__in=ids).values_list("naam", "soort")
+    ):
+        anderen.setdefault(soort, []).append(naam)
+    return anderen
+
+
+class Maskering:
+    """Other people's names, as "een bewoner": in the timeline's rows and the texts."""
+
+    def __init__(self, anderen):
+        self.patronen = [
+            (Patroon(namen), _("een %(soort)s") % {"soort": Actor.Soort(soort).label})
+            for soort, namen in anderen.items()
+        ]
+
+    def __call__(self, text):
+        if not isinstance(text, str):
+            return text
+        for patroon, label in self.patronen:
+            text = patroon.regex.sub(label, text)
+        return text
+
+    def regels(self, rows):
+        for row in rows:
+            row.object = self(row.object)
+            for veld in row.velden:
+                veld.oud, veld.nieuw = self(veld.oud), self(veld.nieuw)
+        return rows
+
+    def vermeldingen(self, found):
+        for v in found:
+            v.fragment, v.object = self(v.fragment), self(v.object)
+        return found
+
+
 def inzage(actor):
     parts, verzameld = delen(actor)
+    masker = Maskering(_anderen(actor, verzameld))
     return {
         "delen": parts,
-        "vermeldingen": vermeldingen(actor, verzameld),
-        "tijdlijn": tijdlijn(actor, verzameld),
+        "vermeldingen": masker.vermeldingen(vermeldingen(actor, verzameld)),
+        "tijdlijn": masker.regels(tijdlijn(actor, verzameld)),
         "gemaakt_op": timezone.now(),
     }
 

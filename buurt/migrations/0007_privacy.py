@@ -55,12 +55,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='actor',
             name='grondslag',
-            field=models.CharField(blank=True, choices=[('toestemming', 'toestemming van de persoon'), ('overeenkomst', 'overeenkomst (bv. vrijwilligersovereenkomst)'), ('algemeen_belang', 'taak van algemeen belang (bv. OCMW, gemeente)'), ('gerechtvaardigd_belang', 'gerechtvaardigd belang'), ('wettelijke_plicht', 'wettelijke verplichting')], max_length=30, verbose_name='grondslag'),
+            field=models.CharField(blank=True, choices=[('toestemming', 'toestemming van de persoon'), ('overeenkomst', 'overeenkomst (bv. vrijwilligersovereenkomst)'), ('algemeen_belang', 'taak van algemeen belang (bv. OCMW, gemeente)'), ('gerechtvaardigd_belang', 'gerechtvaardigd belang'), ('wettelijke_plicht', 'wettelijke verplichting')], db_default='', max_length=30, verbose_name='grondslag'),
         ),
         migrations.AddField(
             model_name='actor',
             name='grondslag_toelichting',
-            field=models.CharField(blank=True, help_text='Kort: waarom mag de buurt deze persoon bijhouden zonder toestemming?', max_length=300, verbose_name='toelichting bij de grondslag'),
+            field=models.CharField(blank=True, help_text='Kort: waarom mag de buurt deze persoon bijhouden zonder toestemming?', db_default='', max_length=300, verbose_name='toelichting bij de grondslag'),
         ),
         migrations.AddField(
             model_name='actor',
@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='actor',
             name='toestemming_hoe',
-            field=models.CharField(blank=True, choices=[('mondeling', 'mondeling'), ('schriftelijk', 'schriftelijk (papier)'), ('email', 'per e-mail'), ('formulier', 'via een formulier')], max_length=20, verbose_name='toestemming gegeven hoe'),
+            field=models.CharField(blank=True, choices=[('mondeling', 'mondeling'), ('schriftelijk', 'schriftelijk (papier)'), ('email', 'per e-mail'), ('formulier', 'via een formulier')], db_default='', max_length=20, verbose_name='toestemming gegeven hoe'),
         ),
         migrations.AddField(
             model_name='actor',

@@ -6,13 +6,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buurt.forms import NAME_SEPARATOR, suggest_attrs
+from buurt.gezondheid import GezondheidsControle
 from buurt.models import Actor
 
 from ..models import Initiatief, Succes, Team
 from .base import names_field, resolve_names
 
 
-class SuccesForm(forms.ModelForm):
+class SuccesForm(GezondheidsControle, forms.ModelForm):
+    # A success often names people: what they did, not how they are.
+    gezondheid_velden = ("titel", "beschrijving")
     partners = names_field(_("Betrokken partners"), required=False)
 
     class Meta:

@@ -3,11 +3,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from buurt.gezondheid import GezondheidsControle
+
 from ..models import Middel, Participatieniveau
 from .base import validate_distinct
 
 
-class VoorkeurForm(forms.Form):
+class VoorkeurForm(GezondheidsControle, forms.Form):
+    gezondheid_velden = ("notitie",)
+
     participatieniveau = forms.ChoiceField(
         label=_("Hoe wil je betrokken zijn?"),
         choices=Participatieniveau.choices,

@@ -109,7 +109,8 @@ def test_inline_edit_returns_the_row(coordinator_client, buurt):
 
 
 def test_delete_asks_for_confirmation_then_removes(coordinator_client, buurt):
-    actor = f.make_actor(buurt, "Mia", soort="bewoner")
+    # A person is erased instead (tests/privacy); an association is simply deleted.
+    actor = f.make_actor(buurt, "Vzw Mia", soort="vereniging")
     url = _url(buurt, "buurt:actor_delete", pk=actor.pk)
     confirm = coordinator_client.get(url, **HX).content.decode()
     assert "definitief verwijderen" in confirm

@@ -32,9 +32,7 @@ def _cache_tables():
     from django.conf import settings
 
     return {
-        c["LOCATION"]
-        for c in settings.CACHES.values()
-        if c["BACKEND"].endswith("DatabaseCache")
+        c["LOCATION"] for c in settings.CACHES.values() if c["BACKEND"].endswith("DatabaseCache")
     }
 
 
