@@ -47,6 +47,7 @@ from .data import (
 )
 from .overleg import schedule_overleg
 from .story import Story
+from .verslag import schedule_kansen
 
 
 @transaction.atomic
@@ -232,6 +233,7 @@ def build(buurt, coordinator):
 
     schedule_aandacht(story, day, buurt, coordinator, actoren, partners, teams)
     schedule_overleg(story, day, buurt, coordinator, partners, teams)
+    schedule_kansen(story, day, buurt, coordinator)
     created = story.run()
     date_the_objects(created)
 

@@ -55,6 +55,8 @@ def test_the_demo_pdf_has_the_buurt_the_period_the_successes_the_kinds_and_the_s
     for label in Initiatief.Soort.labels:
         assert label.capitalize() in text, label
     assert "UCLL" in text and SOURCE_TITLE in text
+    # The demo's year took up chances of step 3 (demodata/demo/verslag.py).
+    assert "1 kans om bestaande activiteiten te verbinden werd opgepakt, 1 werd besproken" in text
 
 
 def test_a_chosen_period_is_the_one_printed(demo):
