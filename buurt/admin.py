@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 
@@ -53,9 +55,36 @@ class ActorAdmin(ImportExportModelAdmin):
     search_fields = ["naam", "omschrijving"]
     list_select_related = ["buurt", "aangebracht_door"]
     autocomplete_fields = ["buurt", "aangebracht_door"]
-    readonly_fields = ["aangemaakt_op", "gewijzigd_op", "geanonimiseerd_op"]
+    readonly_fields = ["aangemaakt_op", "gewijzigd_op", "geanonimiseerd_op", "privacy"]
     show_full_result_count = False  # counting a million rows on every page is wasted work
     date_hierarchy = "aangemaakt_op"
+
+    # A person is erased on the privacy page, which removes every trace of their name; the
+    # admin's own delete would leave it in the timeline, the admin's log and elsewhere.
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_natuurlijk_persoon:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    @admin.display(description=_("privacy"))
+    def privacy(self, obj):
+        if not obj.pk or not obj.is_natuurlijk_persoon:
+            return "—"
+        args = [obj.buurt.slug, obj.pk]
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
+            reverse("privacy:inzage", args=args),
+            _("inzage"),
+            reverse("privacy:anonimiseren", args=args),
+            _("anonimiseren"),
+            reverse("privacy:wissen", args=args),
+            _("wissen"),
+        )
 
 
 @admin.register(Relatie)

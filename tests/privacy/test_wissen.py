@@ -208,3 +208,19 @@ def test_an_administrator_without_a_role_can_erase(buurt):
     response = admin.post(url, {"bevestig": "on"})
     assert response["Location"] == reverse("admin:buurt_actor_changelist")
     assert Wissing.objects.get().door.username == "beheer"
+
+
+def test_the_admin_erases_people_through_the_privacy_page(buurt):
+    actor = f.make_actor(buurt, NAAM, soort="bewoner")
+    vereniging = f.make_actor(buurt, "Vzw De Brug")
+    admin = _admin_client()
+    page = admin.get(reverse("admin:buurt_actor_change", args=[actor.pk])).content.decode()
+    assert reverse("privacy:wissen", args=[buurt.slug, actor.pk]) in page
+    response = admin.post(reverse("admin:buurt_actor_delete", args=[actor.pk]), {"post": "yes"})
+    assert response.status_code == 403
+    assert Actor.objects.filter(pk=actor.pk).exists()
+    response = admin.post(
+        reverse("admin:buurt_actor_delete", args=[vereniging.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not Actor.objects.filter(pk=vereniging.pk).exists()
