@@ -83,6 +83,18 @@ def sessies(patroon, partner_id=None):
     return n
 
 
+def deze_sessie(request, patroon):
+    """The session of the request doing the erasure: Django writes it back after the view,
+    with the unread messages it loaded, so they are marked read and its values cleaned here."""
+    from django.contrib import messages
+
+    for message in messages.get_messages(request):
+        if noemt(str(message), patroon):
+            continue  # iterating marks it read: it is not stored again
+    for key in [key for key, value in request.session.items() if noemt(value, patroon)]:
+        del request.session[key]
+
+
 def cache_opschonen(patroon):
     """Drop every cached value that holds a needle. The database cache is read row by row
     (its values are pickles, whose strings are UTF-8: no need to unpickle); another cache

@@ -23,8 +23,9 @@ from .access import get_buurt_for_privacy, get_levend_persoon, get_persoon
 from .forms import BevestigForm, BewaartermijnForm, GrondslagForm
 from .inzage import als_json, inzage
 from .models import Wissing
+from .opruimen import deze_sessie
 from .services import anonimiseer, voorbereiden, wis
-from .vermeldingen import tijdlijn_vermeldingen, vermeldingen
+from .vermeldingen import Patroon, naalden, tijdlijn_vermeldingen, vermeldingen
 
 PER_PAGE = 25
 
@@ -74,6 +75,7 @@ def wissen(request, slug, pk):
     buurt, actor = get_persoon(request, slug, pk)
     form = BevestigForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
+        deze_sessie(request, Patroon(naalden(actor)))
         wis(actor, door=request.user)
         messages.success(request, _("De persoon is gewist, met elk spoor van naam en adres."))
         return _terug(buurt)
@@ -86,6 +88,7 @@ def anonimiseren(request, slug, pk):
     buurt, actor = get_levend_persoon(request, slug, pk)
     form = BevestigForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
+        deze_sessie(request, Patroon(naalden(actor)))
         wissing = anonimiseer(actor, door=request.user)
         messages.success(
             request,

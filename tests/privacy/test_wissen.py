@@ -224,3 +224,18 @@ def test_the_admin_erases_people_through_the_privacy_page(buurt):
     )
     assert response.status_code == 302
     assert not Actor.objects.filter(pk=vereniging.pk).exists()
+
+
+def test_the_erasing_coordinators_own_unread_messages_go_too(coordinator_client, buurt):
+    actor = f.make_actor(buurt, NAAM, soort="bewoner")
+    prefix = f"actor-{actor.pk}"
+    coordinator_client.post(
+        reverse("buurt:actor_edit", args=[buurt.slug, actor.pk]),
+        {f"{prefix}-naam": NAAM, f"{prefix}-soort": "bewoner"},
+    )
+    assert sporen(NAAM)  # "Zoë Vandeputte is bijgewerkt." waits in the session
+    response = coordinator_client.post(
+        reverse("privacy:wissen", args=[buurt.slug, actor.pk]), {"bevestig": "on"}
+    )
+    assert response.status_code == 302
+    assert sporen(NAAM) == []
