@@ -69,7 +69,8 @@ def successen(buurt, van, tot, volledig):
             .annotate(n=Count("*"))
             .order_by("-n", "initiatief__naam")[:MAX_SUCCESSEN]
         )
-        return {"aantal": aantal, "per_initiatief": rows, "meer": 0}
+        initiatieven = in_period.order_by().values("initiatief").distinct().count()
+        return {"aantal": aantal, "per_initiatief": rows, "meer": initiatieven - len(rows)}
     lijst = list(
         in_period.select_related("initiatief")
         .prefetch_related(

@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from buurt.months import next_month
 from initiatieven.groei import last_months, months_before
 
 DEFAULT_MONTHS = 12
@@ -60,7 +61,7 @@ def month_starts_between(van, tot):
     months, month = [], van.replace(day=1)
     while month <= tot:
         months.append(month)
-        month = (month + datetime.timedelta(days=32)).replace(day=1)
+        month = next_month(month)
     return months
 
 

@@ -51,7 +51,7 @@ def verslag_pdf(request, slug):
     try:
         pdf.laad()
     except pdf.PdfNietBeschikbaar as error:
-        logger.warning("PDF van het verslag niet beschikbaar: %s", error)
+        logger.warning("The report's PDF cannot be made: %s", error)
         return render(
             request,
             "verslag/pdf_ontbreekt.html",
