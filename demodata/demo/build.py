@@ -46,6 +46,7 @@ from .data import (
     VOORKEUREN,
 )
 from .overleg import schedule_overleg
+from .privacy import schedule_grondslagen
 from .story import Story
 from .verslag import schedule_kansen
 
@@ -234,6 +235,7 @@ def build(buurt, coordinator):
     schedule_aandacht(story, day, buurt, coordinator, actoren, partners, teams)
     schedule_overleg(story, day, buurt, coordinator, partners, teams)
     schedule_kansen(story, day, buurt, coordinator)
+    schedule_grondslagen(story, day, coordinator, actoren, known)
     created = story.run()
     date_the_objects(created)
 

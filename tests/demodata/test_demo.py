@@ -237,3 +237,14 @@ def test_demo_sets_policy_expectations_beside_initiatives_started_bottom_up(demo
     assert Beleidsverwachting.objects.in_buurt(demo).filter(tot__isnull=False).count() == 1
     started = set(Initiatief.objects.in_buurt(demo).values_list("gestart_door", flat=True))
     assert {"bewoners", "vrijwilligers", "professionals", "beleid"} <= started
+
+
+def test_the_demo_records_a_legal_basis_for_all_but_one_natural_person(db):
+    from buurt.models import Actor
+    from demodata.demo.build import build_demo
+
+    buurt, _built = build_demo()
+    personen = Actor.objects.in_buurt(buurt).natuurlijke_personen()
+    zonder = list(personen.filter(grondslag="").values_list("soort", flat=True))
+    assert zonder == ["bewoner"]
+    assert personen.filter(grondslag="toestemming", toestemming_op__isnull=True).count() == 0
