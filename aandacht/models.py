@@ -21,6 +21,7 @@ class Soort(models.TextChoices):
     KANS = "kans", _("open kansen om te verbinden")
     LINK_VERLOOPT = "link_verloopt", _("persoonlijke links die bijna verlopen")
     UITNODIGING = "uitnodiging", _("uitnodigingen niet aanvaard")
+    GEEN_GRONDSLAG = "geen_grondslag", _("personen zonder grondslag")
 
 
 class UitstelQuerySet(models.QuerySet):

@@ -16,6 +16,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from buurt import privacy
+from buurt.models import Actor
 from initiatieven.kansen import plus_maanden
 from initiatieven.models import Deelname, Initiatief, Team
 from overleg.models import Actie, Overleg
@@ -279,6 +281,30 @@ def uitnodiging_item(uitnodiging, ctx):
     )
 
 
+# --- Natural persons recorded without a legal basis -----------------------------------------
+
+
+def zonder_grondslag(ctx):
+    return (
+        Actor.objects.in_buurt(ctx.buurt)
+        .natuurlijke_personen()
+        .filter(privacy.zonder_grondslag())
+        .order_by("naam", "id")
+    )
+
+
+def persoon_item(actor, ctx):
+    return Item(
+        Soort.GEEN_GRONDSLAG,
+        str(actor.pk),
+        actor.naam,
+        _("%(soort)s, bijgehouden zonder vastgelegde grondslag")
+        % {"soort": actor.get_soort_display()},
+        ctx.url("privacy:grondslag", actor.pk),
+        _("Grondslag vastleggen"),
+    )
+
+
 @dataclass
 class Kind:
     queryset: object  # callable(ctx) -> QuerySet
@@ -318,5 +344,13 @@ KINDS = {
         uitnodigingen,
         uitnodiging_item,
         gettext_lazy("Uitnodigingen die (nog) niet aanvaard werden."),
+    ),
+    Soort.GEEN_GRONDSLAG: Kind(
+        zonder_grondslag,
+        persoon_item,
+        gettext_lazy(
+            "Bewoners en professionals voor wie nog niet vastligt op welke grond de buurt hen "
+            "bijhoudt (toestemming of een andere grondslag)."
+        ),
     ),
 }

@@ -85,6 +85,7 @@ def een_van_elk(buurt):
         "kans": (a, b),
         "link_verloopt": link_die_verloopt(buurt),
         "uitnodiging": open_uitnodiging(buurt),
+        "geen_grondslag": f.make_actor(buurt, "Yasmina Benali", soort="bewoner"),
     }
 
 
@@ -106,3 +107,4 @@ def veel_van_elk(buurt, n, coordinator):
         activiteit.organisatoren.set([f.make_actor(buurt, f"Organisator {i}")])
         link_die_verloopt(buurt, naam=f"Link {i}")
         open_uitnodiging(buurt, f"uitgenodigd{i}@example.org")
+        f.make_actor(buurt, f"Bewoner {i}", soort="bewoner")

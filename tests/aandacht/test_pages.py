@@ -40,7 +40,8 @@ def test_the_page_shows_an_item_of_every_kind_each_with_its_fix(coordinator_clie
     )
     assert reverse("rollen:mensen", args=["noord"]) + "#uitnodiging-" in html
     assert _uitstellen_url("zonder_trekker", items["zonder_trekker"].pk) in html
-    assert "8 punten vragen aandacht." in html
+    assert "9 punten vragen aandacht." in html
+    assert reverse("privacy:grondslag", args=["noord", items["geen_grondslag"].pk]) in html
 
 
 def test_an_empty_buurt_says_nothing_needs_attention(coordinator_client, buurt):

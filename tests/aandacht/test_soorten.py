@@ -238,7 +238,21 @@ def test_every_kind_has_an_item_in_a_buurt_with_one_of_each(buurt, other_buurt):
             "kans",
             "link_verloopt",
             "uitnodiging",
+            "geen_grondslag",
         ],
         1,
     )
     assert all(g.aantal == 0 for g in overzicht(other_buurt))
+
+
+def test_a_person_without_legal_basis_needs_attention_until_one_is_recorded(buurt):
+    persoon = f.make_actor(buurt, "Yasmina Benali", soort="bewoner")
+    f.make_actor(buurt, "Vzw Samen")  # an association needs no basis
+    [groep] = [g for g in overzicht(buurt) if g.soort == "geen_grondslag"]
+    assert [item.titel for item in groep.items] == ["Yasmina Benali"]
+    assert groep.items[0].url == reverse("privacy:grondslag", args=[buurt.slug, persoon.pk])
+    persoon.grondslag = "gerechtvaardigd_belang"
+    persoon.grondslag_toelichting = "Vrijwilliger van de buurtwerking."
+    persoon.save()
+    [groep] = [g for g in overzicht(buurt) if g.soort == "geen_grondslag"]
+    assert groep.aantal == 0
