@@ -19,7 +19,7 @@ from .. import services
 from ..access import get_actie_for_user
 from ..forms import ActieFilterForm, ActieForm, GedaanForm, user_label
 from ..models import Actie
-from .common import acties_of, add_errors, filter_acties
+from .common import acties_of, add_errors, filter_chosen
 
 LIST = "overleg/actie_list.html"
 FORM = "overleg/actie_form.html"
@@ -52,7 +52,7 @@ def actie_list(request, slug):
     status = filters.status_value()
     chosen.pop("status", None)
     today = timezone.localdate()
-    acties = filter_acties(Actie.objects.in_buurt(buurt), chosen)
+    acties = filter_chosen(Actie.objects.in_buurt(buurt), chosen)
     acties = {
         ActieFilterForm.Status.OPEN: acties.open(),
         ActieFilterForm.Status.TE_LAAT: acties.te_laat(today),

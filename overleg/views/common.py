@@ -18,25 +18,10 @@ def acties_of(queryset):
     ).order_by("gedaan_op", "tegen", "id")
 
 
-def filter_overleggen(queryset, chosen):
-    if "team" in chosen:
-        queryset = queryset.voor_team(chosen["team"])
-    if "initiatief" in chosen:
-        queryset = queryset.voor_initiatief(chosen["initiatief"])
-    if "partner" in chosen:
-        queryset = queryset.voor_partner(chosen["partner"])
-    if "coordinator" in chosen:
-        queryset = queryset.voor_coordinator(chosen["coordinator"])
-    return queryset
-
-
-def filter_acties(queryset, chosen):
-    if "team" in chosen:
-        queryset = queryset.voor_team(chosen["team"])
-    if "initiatief" in chosen:
-        queryset = queryset.voor_initiatief(chosen["initiatief"])
-    if "partner" in chosen:
-        queryset = queryset.voor_partner(chosen["partner"])
-    if "coordinator" in chosen:
-        queryset = queryset.voor_coordinator(chosen["coordinator"])
+def filter_chosen(queryset, chosen):
+    """Meetings or actions narrowed to the team, initiative, partner or coordinator chosen:
+    both QuerySets have the same ``voor_*`` methods."""
+    for name in ("team", "initiatief", "partner", "coordinator"):
+        if name in chosen:
+            queryset = getattr(queryset, f"voor_{name}")(chosen[name])
     return queryset

@@ -20,7 +20,7 @@ from .. import ics, services
 from ..access import get_overleg_for_user
 from ..forms import AanwezigheidForm, ActieForm, FilterForm, OverlegForm
 from ..models import Actie, Deelnemer, Overleg, Overlegcoordinator
-from .common import acties_of, add_errors, filter_overleggen
+from .common import acties_of, add_errors, filter_chosen
 
 LIST = "overleg/overleg_list.html"
 DETAIL = "overleg/overleg_detail.html"
@@ -41,7 +41,7 @@ def overleg_list(request, slug):
     chosen = filters.chosen()
     now = timezone.now()
     overleggen = (
-        filter_overleggen(Overleg.objects.in_buurt(buurt), chosen)
+        filter_chosen(Overleg.objects.in_buurt(buurt), chosen)
         .select_related("team__initiatief", "initiatief")
         .annotate(
             n_uitgenodigd=Count("deelnemers", distinct=True),
