@@ -72,20 +72,26 @@ def test_duplicate_name_needs_confirmation(browser_page, buurt_with_partner):  #
 
 def test_inline_edit_and_delete_keep_the_keyboard_in_place(browser_page, buurt_with_partner):  # noqa: F811
     page, base_url = browser_page
-    mia = f.make_actor(buurt_with_partner, "Mia", soort="bewoner")
+    mia = f.make_actor(buurt_with_partner, "Buurtwinkel", soort="vereniging")
     login(page, base_url, "coord")
     page.goto(f"{base_url}/buurten/noord/ken-je-buurt/")
-    page.get_by_role("link", name="Bewerken Mia").click()
+    page.get_by_role("link", name="Bewerken Buurtwinkel").click()
     naam = page.locator(f"#id_actor-{mia.pk}-naam")
     expect(naam).to_be_focused()
-    naam.fill("Mia Peeters")
+    naam.fill("Buurtwinkel De Hoek")
     naam.press("Enter")
-    expect(page.get_by_role("link", name="Mia Peeters", exact=True)).to_be_focused()
+    expect(page.get_by_role("link", name="Buurtwinkel De Hoek", exact=True)).to_be_focused()
 
-    page.get_by_role("link", name="Verwijderen Mia Peeters").click()
-    expect(page.get_by_role("button", name="Ja, verwijder Mia Peeters")).to_be_focused()
+    page.get_by_role("link", name="Verwijderen Buurtwinkel De Hoek").click()
+    expect(page.get_by_role("button", name="Ja, verwijder Buurtwinkel De Hoek")).to_be_focused()
     assert Actor.objects.filter(pk=mia.pk).exists()
     page.keyboard.press("Enter")
     expect(page.locator(f"#actor-{mia.pk}")).to_have_count(0)
-    expect(page.locator("#messages")).to_contain_text("Mia Peeters is verwijderd.")
+    expect(page.locator("#messages")).to_contain_text("Buurtwinkel De Hoek is verwijderd.")
     assert not Actor.objects.filter(pk=mia.pk).exists()
+
+    # A natural person is not deleted inline but erased, after its own confirmation page.
+    jo = f.make_actor(buurt_with_partner, "Jo", soort="bewoner")
+    page.goto(f"{base_url}/buurten/noord/ken-je-buurt/")
+    page.get_by_role("link", name="Wissen Jo").click()
+    assert page.url.endswith(f"/buurten/noord/ken-je-buurt/{jo.pk}/wissen/")
