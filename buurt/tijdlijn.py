@@ -187,7 +187,10 @@ def _wie(entry, with_role, partner_users):
         return naam
     if user.pk in partner_users:
         return _("%(naam)s (partner, met account)") % {"naam": naam}
-    return _("%(naam)s (beheerder)") % {"naam": naam}
+    if user.is_staff or user.is_superuser:
+        return _("%(naam)s (beheerder)") % {"naam": naam}
+    # Someone whose role in the buurt has since ended: their name, no label they never had.
+    return naam
 
 
 def _changes(entry):

@@ -270,3 +270,18 @@ def test_the_actor_page_shows_its_history(coordinator_client, buurt):
     assert "<ins>Buurthuis De Lindeboom</ins>" in history
     assert "relatie" in history
     assert "Iemand anders" not in history
+
+
+def test_a_former_coordinator_is_not_called_an_administrator(coordinator_client, buurt):
+    from buurt.models import Rol
+
+    oud = f.make_user("vroeger")
+    f.grant(oud, buurt)
+    client = Client()
+    client.force_login(oud)
+    actor = f.make_actor(buurt, "Buurthuis De Linde")
+    edit_actor(client, buurt, actor, naam="Buurthuis De Lindeboom")
+    Rol.objects.filter(user=oud).delete()
+    text = coordinator_client.get(url(buurt)).text
+    assert "<strong>vroeger</strong>" in text
+    assert "vroeger (beheerder)" not in text
