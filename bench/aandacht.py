@@ -282,6 +282,7 @@ def main():
     parser.add_argument("--skip-pages", action="store_true")
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
+    call_command("createcachetable")
     call_command("createcachetable", verbosity=0)
     if not args.skip_pages:
         bench_pages(args)

@@ -76,6 +76,7 @@ def main():
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable")
     call_command("createcachetable", verbosity=0)
     demo = demo_buurt()
     klein = ensure("bench-bos-1k", 1_000, args.refill)

@@ -156,6 +156,7 @@ def main():
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable")
     call_command("demo", stdout=StringIO())
     buurt = Buurt.objects.get(slug=SLUG)
     client = Client(HTTP_HOST="localhost")

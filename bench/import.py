@@ -90,6 +90,7 @@ def main():
     if connection.vendor != "postgresql":
         sys.exit("Run this bench on PostgreSQL: set DATABASE_URL.")
     call_command("migrate", verbosity=0)
+    call_command("createcachetable")
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     reading.MAX_BYTES = 1 << 30
     reading.MAX_ROWS = n

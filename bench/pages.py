@@ -138,6 +138,7 @@ def main():
     apps = args.app or APPS
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable")
     klein = ensure("bench-klein", args.small, args.refill) if args.small else demo_buurt()
     groot = ensure("bench-groot", args.actors, args.refill)
     small_size = Actor.objects.in_buurt(klein).count()

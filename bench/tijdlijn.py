@@ -116,6 +116,7 @@ def main():
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable")
     call_command("demo", stdout=StringIO())  # also the user 'coordinator' seed_scale names
     klein = Buurt.objects.get(slug=DEMO_SLUG)
     groot = ensure(args.actors, args.wijzigingen, args.refill)

@@ -96,6 +96,7 @@ def main():
     parser.add_argument("--refill", action="store_true")
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
+    call_command("createcachetable")
     call_command("createcachetable", verbosity=0)
     call_command("demo", stdout=io.StringIO())
     klein = Buurt.objects.get(slug=DEMO_SLUG)
