@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 from auditlog.context import disable_auditlog
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, router, transaction
+from django.db import connections, models, router, transaction
 from django.db.models.deletion import Collector
 from django.utils import timezone
 
+from buurt import zoekindex
 from buurt.models import Actor, Wijziging
 from buurt.services import lock_buurt
 from rollen.models import Uitnodiging
@@ -111,6 +112,7 @@ def wis(actor, door=None):
         opruimen.wis_regels(verzamel(actor))
         _uitnodigingen(actor).delete()
         actor.delete()
+        zoekindex.forget_removed_names(connections[router.db_for_write(Actor)])
         wissing.vermeldingen = _sporen(actor.buurt_id, patroon, partner_id, namesakes)
     wissing.save()  # recorded in the timeline: "bewoner gewist"
     return wissing
@@ -175,6 +177,7 @@ def anonimiseer(actor, door=None):
             geanonimiseerd_op=now,
             **PERSOONSVELDEN,
         )
+        zoekindex.forget_removed_names(connections[router.db_for_write(Actor)])
         velden[Actor] = {"naam", *PERSOONSVELDEN}
         if partner_id:
             Partner.objects.filter(pk=partner_id).update(user=None)
