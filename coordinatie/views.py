@@ -24,7 +24,7 @@ from initiatieven.access import get_succes_for_user
 from initiatieven.forms import SuccesForm
 from initiatieven.models import Activiteit, Succes
 from partners.access import get_partner_for_user
-from partners.enthousiasme import attach_trend, fire_summary, partners_with_trend
+from partners.enthousiasme import attach_trend, count_levels, fire_summary, partners_with_trend
 from partners.forms import EnthousiasmeForm, PartnerCreateForm
 from partners.models import Enthousiasme, Niveau, Partner
 from partners.services import make_partner
@@ -134,21 +134,26 @@ VONKEN_PARTIALS = {"partner-results": "partners", "succes-results": "successen"}
 
 
 def _partner_page(request, buurt, months):
-    """One page of partners by name, with their trend.
+    """One page of partners by name, with their trend, and the partners per current level.
 
     The partners' ids are sorted first and only the page's partners fetched: with LIMIT and
     OFFSET on the join itself, PostgreSQL walks the buurt's actors in name order looking for
-    partners, which gets slower with every page. The ids also give the count.
+    partners, which gets slower with every page. The ids also give the count, and read with
+    each partner's current level, the fire summary's counts: one pass over the buurt's
+    partners, not a second one to count them.
     """
-    ids = list(
-        Partner.objects.in_buurt(buurt).order_by("actor__naam", "id").values_list("pk", flat=True)
+    rows = list(
+        Partner.objects.in_buurt(buurt)
+        .with_enthousiasme()
+        .order_by("actor__naam", "id")
+        .values_list("pk", "huidig_enthousiasme")
     )
-    page = paginate(request, ids, PARTNERS_PER_PAGE)
+    page = paginate(request, [pk for pk, _niveau in rows], PARTNERS_PER_PAGE)
     partners = _partners_with_trend(buurt, months).in_bulk(page.object_list)
     page.object_list = attach_trend(
         [partners[pk] for pk in page.object_list if pk in partners], months
     )
-    return page
+    return page, count_levels(niveau for _pk, niveau in rows)
 
 
 def _partners_with_trend(buurt, months):
@@ -161,7 +166,7 @@ def _partners_with_trend(buurt, months):
 
 def _vonken_context(request, buurt, partner_form=None, succes_form=None):
     months = month_starts(timezone.localdate())
-    page = _partner_page(request, buurt, months)
+    page, counts = _partner_page(request, buurt, months)
     successen = paginate(
         request,
         Succes.objects.in_buurt(buurt)
@@ -175,7 +180,7 @@ def _vonken_context(request, buurt, partner_form=None, succes_form=None):
         "can_edit": can_edit(buurt),
         "page": page,
         "niveaus": Niveau.choices,
-        "summary": fire_summary(buurt),
+        "summary": fire_summary(buurt, counts),
         "successen": successen,
         "partner_form": partner_form or PartnerCreateForm(buurt=buurt),
         "succes_form": succes_form or SuccesForm(buurt=buurt),

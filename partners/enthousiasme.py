@@ -109,9 +109,23 @@ def ambition_advice(totaal, vonk, vuur):
     return ADVICE["vonken"]
 
 
-def fire_summary(buurt):
-    """Partners per current level, those not yet rated apart, and the ambition advice."""
-    counts = Partner.objects.in_buurt(buurt).count_per_enthousiasme()
+def count_levels(levels):
+    """{niveau: partners} of the partners' current levels: every Niveau, and None for
+    those not yet rated; what ``PartnerQuerySet.count_per_enthousiasme`` counts."""
+    counts = {**dict.fromkeys(Niveau.values, 0), None: 0}
+    for niveau in levels:
+        counts[niveau] += 1
+    return counts
+
+
+def fire_summary(buurt, counts=None):
+    """Partners per current level, those not yet rated apart, and the ambition advice.
+
+    `counts` is ``count_levels`` of the buurt's partners when the caller has read them.
+    """
+    if counts is None:
+        counts = Partner.objects.in_buurt(buurt).count_per_enthousiasme()
+    counts = dict(counts)
     nog_niet = counts.pop(None)
     totaal = sum(counts.values()) + nog_niet
     return {

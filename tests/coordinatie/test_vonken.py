@@ -1,10 +1,15 @@
 import datetime
 
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
+from buurt.months import month_starts
+from coordinatie.views import _partner_page
 from initiatieven.models import Succes
+from partners.enthousiasme import fire_summary
 from partners.models import Enthousiasme, Partner
 from tests import factories as f
 
@@ -152,6 +157,20 @@ def test_vonken_runs_a_constant_number_of_queries(coordinator_client, buurt):
     with CaptureQueriesContext(connection) as large:
         coordinator_client.get(_url(buurt))
     assert len(small) == len(large)
+
+
+def test_the_partner_list_counts_the_levels_the_summary_shows(buurt, other_buurt):
+    for niveau in ("vonk", "vonk", "vuur", "geen", None):
+        f.make_partner(buurt, niveau=niveau)
+    later = f.make_partner(buurt, niveau="vuur")
+    Enthousiasme.objects.create(partner=later, niveau="vonk", datum=timezone.localdate())
+    f.make_partner(other_buurt, niveau="vuur")
+    months = month_starts(timezone.localdate())
+    page, counts = _partner_page(RequestFactory().get("/"), buurt, months)
+    assert counts == Partner.objects.in_buurt(buurt).count_per_enthousiasme()
+    assert counts == {"geen": 1, "vonk": 3, "vuur": 1, None: 1}
+    assert fire_summary(buurt, counts) == fire_summary(buurt)
+    assert len(page.object_list) == 6
 
 
 def test_htmx_pagination_returns_only_the_partner_list(coordinator_client, buurt):
