@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from buurt.rendering import paginate
-from initiatieven import fruit, kansen
+from initiatieven import fruit, kansen, tellingen
 
 from .models import Soort, Uitstel
 from .soorten import KINDS, Context, Item
@@ -69,7 +69,12 @@ def groep(ctx, soort, limit, keys):
     kind = KINDS[soort]
     queryset = kind.queryset(ctx)
     pks = _pks(keys)
-    if pks:
+    if kind.telling:  # kept at write time: no count of the buurt's rows
+        uitgesteld = queryset.filter(pk__in=pks).count() if pks else 0
+        counts = {"aantal": tellingen.staat(ctx.buurt, kind.telling) - uitgesteld}
+        counts["uitgesteld"] = uitgesteld
+        queryset = queryset.exclude(pk__in=pks)
+    elif pks:
         counts = queryset.aggregate(
             aantal=Count("pk", filter=~Q(pk__in=pks)), uitgesteld=Count("pk", filter=Q(pk__in=pks))
         )

@@ -310,6 +310,7 @@ class Kind:
     queryset: object  # callable(ctx) -> QuerySet
     item: object  # callable(obj, ctx) -> Item
     uitleg: str
+    telling: str = ""  # the count of initiatieven.tellingen that says how many, if any
 
 
 # Every kind of Soort except the chances (lijst.py), in the order of Soort.
@@ -352,5 +353,6 @@ KINDS = {
             "Bewoners en professionals voor wie nog niet vastligt op welke grond de buurt hen "
             "bijhoudt (toestemming of een andere grondslag)."
         ),
+        telling="zonder_grondslag",
     ),
 }

@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from buurt.bulk import copy_rows
 from buurt.tijdlijn import record_bulk
+from initiatieven import tellingen
 
 from .imports import SPECS
 
@@ -50,6 +51,7 @@ def apply_import(buurt, plan, door=None):
                 obj.gewijzigd_op = now
         fields = sorted(changed) + (["gewijzigd_op"] if "gewijzigd_op" in timestamps else [])
         model.objects.bulk_update(objects.values(), fields, batch_size=500)
+    tellingen.herbereken(buurt)  # bulk writes send no signals either
     record_bulk(
         buurt,
         model,

@@ -9,7 +9,7 @@ class InitiatievenConfig(AppConfig):
     def ready(self):
         from buurt.tijdlijn import register
 
-        from . import models
+        from . import models, tellingen
 
         register(models.Activiteit, m2m_fields={"organisatoren"})
         register(models.Initiatief, m2m_fields={"trekkers", "bouwt_voort_op", "ondersteunt"})
@@ -20,3 +20,4 @@ class InitiatievenConfig(AppConfig):
         register(models.Voorkeur)
         register(models.Succes, m2m_fields={"partners"})
         register(models.Kansstatus)
+        tellingen.connect()

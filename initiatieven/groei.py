@@ -4,7 +4,6 @@ the report (verslag) a period of its own."""
 
 import calendar
 import datetime
-import itertools
 
 from django.db import models
 from django.db.models import Count, Subquery
@@ -12,17 +11,35 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from buurt.models import Actor, Buurt, Relatie
+from buurt.models import Buurt
 from buurt.months import month_starts, next_month
-from partners.enthousiasme import vonk_and_vuur_per_month
-from partners.models import Enthousiasme, Niveau, Partner
+from partners.models import Enthousiasme, Niveau
 
-from . import grafiek, netwerk_groei
-from .models import Activiteit, Deelname, Initiatief, Succes, Team
-from .teams import vertrokken, zonder_voortzettingen
+from . import grafiek, netwerk_groei, tellingen
 from .veel_tegelijk import VeelTegelijk
 
 GROWTH_PERIODS = (3, 12)  # months
+# The counts of initiatieven.tellingen the steps show: what grew in a period, ...
+GEGROEID = (
+    "actoren",
+    "via_partner",
+    "partners",
+    "successen",
+    "activiteiten",
+    "initiatieven",
+    "voortbouwend",
+    "teams",
+    "deelnames_begonnen",
+    "deelnames_gestopt",
+    "relaties",
+)
+# ... what there is today, ...
+NU_OP_DAG = ("actoren", "via_partner", "successen", "initiatieven", "voortbouwend", "teams")
+NU_OP_DAG += ("relaties_actief",)
+# ... and states without a date.
+NIVEAUS = (*Niveau.values, tellingen.ONBEKEND)
+NU_ZONDER_DAG = ("activiteiten_lopend", "initiatieven_lopend", "deelnames_actief")
+NU_ZONDER_DAG += tuple(f"niveau:{niveau}" for niveau in NIVEAUS)
 
 
 def months_before(day, months):
@@ -49,63 +66,26 @@ def step_overview(buurt, today=None, periods=None):
     today = today or timezone.localdate()
     if periods is None:
         periods = [last_months(today, months) for months in GROWTH_PERIODS]
-    actoren = Actor.objects.in_buurt(buurt)
-    enthousiasme = Enthousiasme.objects.in_buurt(buurt)
-    initiatieven = Initiatief.objects.in_buurt(buurt)
-    deelnames = Deelname.objects.in_buurt(buurt)
-    groei, nu = _growth(
-        buurt,
-        periods,
-        {
-            "actoren": (actoren, "aangemaakt_op", "buurt"),
-            "via_partner": (
-                actoren.filter(aangebracht_door__isnull=False),
-                "aangemaakt_op",
-                "buurt",
-            ),
-            "partners": (Partner.objects.in_buurt(buurt), "partner_sinds", "actor__buurt"),
-            "vonk": (enthousiasme.filter(niveau=Niveau.VONK), "datum", "partner__actor__buurt"),
-            "vuur": (enthousiasme.filter(niveau=Niveau.VUUR), "datum", "partner__actor__buurt"),
-            "successen": (Succes.objects.in_buurt(buurt), "datum", "buurt"),
-            "activiteiten": (Activiteit.objects.in_buurt(buurt), "aangemaakt_op", "buurt"),
-            "initiatieven": (initiatieven, "aangemaakt_op", "buurt"),
-            "voortbouwend": (
-                initiatieven.filter(bouwt_voort_op__isnull=False),
-                "aangemaakt_op",
-                "buurt",
-            ),
-            "teams": (Team.objects.in_buurt(buurt), "aangemaakt_op", "initiatief__buurt"),
-            # A changed agreement ends one membership and starts another: neither a join
-            # nor a departure.
-            "deelnames_begonnen": (
-                zonder_voortzettingen(deelnames),
-                "toegetreden_op",
-                "team__initiatief__buurt",
-            ),
-            "deelnames_gestopt": (
-                vertrokken(deelnames),
-                "vertrokken_op",
-                "team__initiatief__buurt",
-            ),
-            "relaties": (Relatie.objects.in_buurt(buurt), "sinds", "buurt"),
-        },
-        {
-            "actoren": (actoren, "buurt"),
-            "via_partner": (actoren.filter(aangebracht_door__isnull=False), "buurt"),
-            "successen": (Succes.objects.in_buurt(buurt), "buurt"),
-            "activiteiten": (Activiteit.objects.in_buurt(buurt).lopend(), "buurt"),
-            "initiatieven": (initiatieven, "buurt"),
-            "voortbouwend": (initiatieven.filter(bouwt_voort_op__isnull=False), "buurt"),
-            "initiatieven_lopend": (initiatieven.lopend(), "buurt"),
-            "teams": (Team.objects.in_buurt(buurt), "initiatief__buurt"),
-            "deelnames_begonnen": (deelnames.actief(), "team__initiatief__buurt"),
-            "relaties": (Relatie.objects.in_buurt(buurt).actief(today), "buurt"),
-        },
-    )
-    niveaus = Partner.objects.in_buurt(buurt).count_per_enthousiasme()
-    nu["partners"] = sum(niveaus.values())
-    nu["vonk"], nu["vuur"] = niveaus[Niveau.VONK], niveaus[Niveau.VUUR]
-    tegelijk = VeelTegelijk(lopend=nu.pop("initiatieven_lopend"), met_vuur=nu["vuur"])
+    groei = tellingen.sommen_per_periode(buurt, GEGROEID, periods)
+    # Today's running relations; every other count of now is a total or a state.
+    nu = tellingen.sommen_tot(buurt, NU_OP_DAG + NU_ZONDER_DAG, [today, datetime.date.max])
+    staat = {key: totals for key, (_today, totals) in nu.items()}
+    groei.update(_vonk_en_vuur(buurt, periods, today))
+    nu = {  # what the steps show as now
+        "actoren": staat["actoren"],
+        "via_partner": staat["via_partner"],
+        "successen": staat["successen"],
+        "activiteiten": staat["activiteiten_lopend"],
+        "initiatieven": staat["initiatieven"],
+        "voortbouwend": staat["voortbouwend"],
+        "teams": staat["teams"],
+        "deelnames_begonnen": staat["deelnames_actief"],
+        "relaties": nu["relaties_actief"][0],
+        "partners": sum(staat[f"niveau:{niveau}"] for niveau in NIVEAUS),
+        "vonk": staat[f"niveau:{Niveau.VONK}"],
+        "vuur": staat[f"niveau:{Niveau.VUUR}"],
+    }
+    tegelijk = VeelTegelijk(lopend=staat["initiatieven_lopend"], met_vuur=staat["niveau:vuur"])
 
     def rows(*labels):
         return [(label, *groei[key], nu.get(key)) for key, label in labels]
@@ -154,6 +134,37 @@ def step_overview(buurt, today=None, periods=None):
         },
     ]
     return steps, tegelijk
+
+
+def _vonk_en_vuur(buurt, periods, today):
+    """Partners with a vonk, and with vuur, rated in each period: partners, not ratings (a
+    partner rated vuur twice in a period counts once), which no sum of days gives.
+
+    When every period ends today or later and no rating is dated after today, a partner has
+    a rating at a level in a period exactly when its newest one at that level is in it: then
+    these are sums of days too (``laatst:<niveau>``). Otherwise (a report of an earlier
+    year) the ratings themselves are counted.
+    """
+    if all(last >= today for _first, last in periods):
+        after_today = [(today + datetime.timedelta(days=1), datetime.date.max)]
+        sleutels = [f"laatst:{Niveau.VONK}", f"laatst:{Niveau.VUUR}"]
+        open_ended = [(first, datetime.date.max) for first, _last in periods]
+        sums = tellingen.sommen_per_periode(
+            buurt, sleutels, open_ended, extra={"beoordelingen": after_today}
+        )
+        if not sums.pop("beoordelingen")[0]:
+            return {"vonk": sums[sleutels[0]], "vuur": sums[sleutels[1]]}
+    enthousiasme = Enthousiasme.objects.in_buurt(buurt)
+    groei, _nu = _growth(
+        buurt,
+        periods,
+        {
+            "vonk": (enthousiasme.filter(niveau=Niveau.VONK), "datum", "partner__actor__buurt"),
+            "vuur": (enthousiasme.filter(niveau=Niveau.VUUR), "datum", "partner__actor__buurt"),
+        },
+        {},
+    )
+    return groei
 
 
 def _growth(buurt, periods, sources, now):
@@ -209,14 +220,10 @@ def growth_over_time(buurt, today=None, months=None):
     ends = [next_month(month) for month in months]
     last = min(ends[-1], today + datetime.timedelta(days=1))
     ends[-1] = last
-    actoren = _counts_at_month_ends(
-        buurt, Actor.objects.in_buurt(buurt), "aangemaakt_op", ends, as_datetime=True
-    )
-    successen = _counts_at_month_ends(
-        buurt, Succes.objects.in_buurt(buurt), "datum", ends, as_datetime=False
-    )
-    vonk, vuur = vonk_and_vuur_per_month(buurt, months, until=today)
     dagen = [min(end - datetime.timedelta(days=1), today) for end in ends]
+    vonk, vuur = f"reeks:{Niveau.VONK}", f"reeks:{Niveau.VUUR}"
+    sums = tellingen.sommen_tot(buurt, ("actoren", "successen", vonk, vuur), dagen)
+    actoren, successen, vonk, vuur = sums["actoren"], sums["successen"], sums[vonk], sums[vuur]
     verbonden, relaties, groepen = netwerk_groei.groei(buurt, dagen, today)
     series = [
         ("actoren", _("Actoren gekend"), actoren),
@@ -239,25 +246,3 @@ def growth_over_time(buurt, today=None, months=None):
 
 def start_of_day(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
-
-def _counts_at_month_ends(buurt, queryset, field, ends, as_datetime):
-    """Running totals at each month end, in one query of range counts: the rows before the
-    first month end, then those of each month.
-
-    Each range is a stretch of the (buurt, field) index, counted without visiting a row, and
-    no index entry is read twice; one aggregate with a filter per month end would test every
-    row against every month.
-    """
-    bound = start_of_day if as_datetime else (lambda day: day)
-    ranges = [{f"{field}__lt": bound(ends[0])}] + [
-        {f"{field}__gte": bound(start), f"{field}__lt": bound(end)}
-        for start, end in itertools.pairwise(ends)
-    ]
-
-    counts = {
-        f"n_{i}": count_per_buurt(queryset.filter(**lookups), "buurt", Count("*"))
-        for i, lookups in enumerate(ranges)
-    }
-    row = one_row(buurt, counts)
-    return list(itertools.accumulate(row[key] for key in counts))

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from buurt.services import add_relatie
 
+from . import tellingen
 from .models import Deelname, Initiatief, Statuswijziging, Team, Teamintensiteit, Voorkeur
 
 
@@ -74,7 +75,7 @@ def create_team(
         Teamintensiteit.objects.create(
             team=team, soort=Teamintensiteit.Soort.NODIG, intensiteit=nodige_intensiteit, door=door
         )
-    Deelname.objects.bulk_create(
+    leden = Deelname.objects.bulk_create(
         Deelname(
             team=team,
             partner=lid["partner"],
@@ -84,6 +85,7 @@ def create_team(
         )
         for lid in leden
     )
+    tellingen.tel_nieuw(Deelname, leden)  # bulk_create sends no signals
     return team
 
 

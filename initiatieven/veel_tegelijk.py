@@ -7,9 +7,9 @@ so the signal is a tip, never an alarm.
 
 from dataclasses import dataclass
 
-from partners.models import Niveau, Partner
+from partners.models import Niveau
 
-from .models import Initiatief
+from . import tellingen
 
 MIN_LOPEND = 2  # one initiative on its own is not "a lot at once"
 
@@ -25,7 +25,8 @@ class VeelTegelijk:
 
 
 def veel_tegelijk(buurt):
-    """Running initiatives and partners with fire now: two counts, two queries."""
-    lopend = Initiatief.objects.in_buurt(buurt).lopend().count()
-    met_vuur = Partner.objects.in_buurt(buurt).count_per_enthousiasme()[Niveau.VUUR]
-    return VeelTegelijk(lopend=lopend, met_vuur=met_vuur)
+    """Running initiatives and partners with fire now: two counts kept at write time
+    (initiatieven.tellingen), one query."""
+    vuur = f"niveau:{Niveau.VUUR}"
+    counts = tellingen.sommen_tot(buurt, ["initiatieven_lopend", vuur], [tellingen.ZONDER_DAG])
+    return VeelTegelijk(lopend=counts["initiatieven_lopend"][0], met_vuur=counts[vuur][0])

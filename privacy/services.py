@@ -17,6 +17,7 @@ from django.utils import timezone
 from buurt import zoekindex
 from buurt.models import Actor, Wijziging
 from buurt.services import lock_buurt
+from initiatieven import tellingen
 from rollen.models import Uitnodiging
 
 from . import opruimen
@@ -172,11 +173,12 @@ def anonimiseer(actor, door=None):
             if blank:
                 model._base_manager.filter(pk__in=pks).update(**blank)
                 velden[model] = set(blank)
-        Actor.objects.filter(pk=actor.pk).update(
-            naam=f"{actor.soort} {nummer}",  # the Dutch value: "bewoner 12"
-            geanonimiseerd_op=now,
-            **PERSOONSVELDEN,
-        )
+        with tellingen.bijgewerkt(Actor, actor.pk):  # no longer without a legal basis
+            Actor.objects.filter(pk=actor.pk).update(
+                naam=f"{actor.soort} {nummer}",  # the Dutch value: "bewoner 12"
+                geanonimiseerd_op=now,
+                **PERSOONSVELDEN,
+            )
         zoekindex.forget_removed_names(connections[router.db_for_write(Actor)])
         velden[Actor] = {"naam", *PERSOONSVELDEN}
         if partner_id:

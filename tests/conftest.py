@@ -116,6 +116,34 @@ def persona_client(world):
     return client_for
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """After every test that wrote to the database, the stored counts of every buurt must
+    equal a fresh count (initiatieven.tellingen): a write path that skips them fails here."""
+    result = yield
+    if not item.get_closest_marker("tellingen_mogen_afwijken"):
+        _check_tellingen()
+    return result
+
+
+def _check_tellingen():
+    from django.db import DatabaseError, connection
+
+    from buurt.models import Buurt
+    from initiatieven.tellingen import verschillen
+
+    try:
+        if connection.needs_rollback:
+            return  # the test left a broken transaction: it fails on its own
+        wrong = {buurt.slug: verschillen(buurt) for buurt in Buurt.objects.all()}
+    except RuntimeError:  # no database access in this test
+        return
+    except DatabaseError:  # the test took the database away (the health check's 503)
+        return
+    wrong = {slug: sorted(diff.items())[:5] for slug, diff in wrong.items() if diff}
+    assert not wrong, f"stored counts differ from a fresh count: {wrong}"
+
+
 def pytest_collection_modifyitems(config, items):
     """Browser tests need the system Chromium. Without it they are skipped, loudly;
     under CI=true a missing Chromium is a failure instead."""

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from buurt.models import Actor, Beleidsverwachting, Buurt, Relatie, Rol, Wijziging
 from buurt.tijdlijn import namens
+from initiatieven import tellingen
 from initiatieven.models import (
     Activiteit,
     Deelname,
@@ -238,6 +239,7 @@ def build(buurt, coordinator):
     schedule_grondslagen(story, day, coordinator, actoren, known)
     created = story.run()
     date_the_objects(created)
+    tellingen.herbereken(buurt)  # the dates just moved back, without signals
 
 
 def schedule_teams(story, day, coordinator, initiatieven, idee_day, partners, partner_day):

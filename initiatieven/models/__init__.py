@@ -6,6 +6,7 @@ from .kans import Kansstatus, KansstatusQuerySet
 from .status import Statuswijziging, StatuswijzigingQuerySet
 from .succes import Succes, SuccesQuerySet
 from .team import Deelname, DeelnameQuerySet, Team, Teamintensiteit, TeamQuerySet
+from .telling import Telling
 from .vocabularies import (
     LADDER_UITLEG,
     Doelgroep,
@@ -36,6 +37,7 @@ __all__ = [
     "Succes",
     "SuccesQuerySet",
     "Team",
+    "Telling",
     "TeamQuerySet",
     "Teamintensiteit",
     "Thema",

@@ -4,6 +4,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from buurt.models import Actor
+from initiatieven import tellingen
 from tests import factories as f
 
 HX = {"HTTP_HX_REQUEST": "true"}
@@ -170,6 +171,7 @@ def _fill(buurt, n):
         )
         for i in range(n)
     )
+    tellingen.herbereken(buurt)  # bulk_create sends no signals
 
 
 @pytest.mark.parametrize(

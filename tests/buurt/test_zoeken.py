@@ -9,6 +9,7 @@ from django.utils import timezone
 from buurt import zoekindex
 from buurt.bulk import copy_rows
 from buurt.models import Actor
+from initiatieven import tellingen
 from privacy import services as privacy
 
 from .. import factories as f
@@ -92,6 +93,7 @@ def test_search_finds_actors_written_in_bulk(buurt):
     columns += ["aangemaakt_op", "gewijzigd_op"]
     rows = [(buurt.pk, f"Lid {i} Goossens", "bewoner", *[""] * 5, now, now) for i in range(30)]
     assert copy_rows(Actor, columns, rows) == 30
+    tellingen.herbereken(buurt)  # COPY sends no signals: what its callers do
     assert len(_names(buurt, "goossens")) == 30
     assert _names(buurt, "lid 7 ") == ["Lid 7 Goossens"]
 
