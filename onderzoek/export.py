@@ -2,7 +2,10 @@
 with a Frictionless data package and a readable codebook.
 
 Rows are read with ``values_list().iterator()`` (a server-side cursor on PostgreSQL) and
-written as they come, so memory stays flat however large the buurt is.
+written as they come, so memory stays flat however large the buurt is. On PostgreSQL a CSV
+table is written by COPY (SELECT ...) TO STDOUT: the database makes every cell's text, and
+the file is byte for byte the one Python's csv module writes on SQLite. Actors' pseudonyms
+are stored once per key (pseudoniemen.py) and joined, not computed per row.
 
 The pseudonym key is required: with an empty ``EXPORT_PSEUDONYM_KEY`` nothing is exported.
 A per-export random key would give pseudonyms that cannot be linked across waves, which
@@ -10,7 +13,6 @@ defeats longitudinal research; refusing makes the administrator choose a key onc
 """
 
 import csv
-import hashlib
 import io
 import json
 import zipfile
@@ -21,83 +23,22 @@ from itertools import islice
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import CharField, Func
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from buurt.spreadsheets import MEDIATYPES
 
-from . import graphml
+from . import graphml, pseudoniemen
+from .pseudoniemen import PSEUDONYM_LENGTH, key_fingerprint, pseudonymiser
 from .tables import TABLES
 from .vocabularies import labels
 
 FORMATS = ("csv", "xlsx", "json")
 CHUNK_SIZE = 5000
-PSEUDONYM_LENGTH = 20  # hex characters: 80 bits, no collisions at any realistic size
 
 
 class ExportRefused(Exception):
     pass
-
-
-def pseudonymiser(key):
-    """HMAC-SHA256(key, "actor:<id>"), hex, shortened; equal to hmac.new(...).hexdigest().
-
-    Built from two pre-keyed SHA-256 states, as HMAC is defined (RFC 2104): copying a
-    hashlib state is cheaper than copying an hmac object, and this runs once per row.
-    """
-    inner_pad, outer_pad = hmac_pads(key)
-    inner_copy = hashlib.sha256(inner_pad).copy
-    outer_copy = hashlib.sha256(outer_pad).copy
-
-    def pseudonym(pk):
-        if pk is None:
-            return None
-        inner = inner_copy()
-        inner.update(b"actor:%d" % pk)
-        outer = outer_copy()
-        outer.update(inner.digest())
-        return outer.hexdigest()[:PSEUDONYM_LENGTH]
-
-    return pseudonym
-
-
-class SqlPseudonym(Func):
-    """The same pseudonym, computed by PostgreSQL (sha256() is built in since version 11).
-
-    Hashing in the database keeps a large export close to the speed of COPY. The pads are
-    derived from the key and travel as query parameters: like the key they must stay out of
-    logs, so never run production with SQL logging (django.db.backends at DEBUG level).
-    """
-
-    output_field = CharField()
-
-    def __init__(self, expression, pads):
-        super().__init__(expression)
-        self.pads = pads
-
-    def as_sql(self, compiler, connection, **extra):
-        raise NotImplementedError("SqlPseudonym needs PostgreSQL")
-
-    def as_postgresql(self, compiler, connection, **extra):
-        inner, outer = self.pads
-        sql, params = compiler.compile(self.get_source_expressions()[0])
-        hashed = (
-            "sha256(%s::bytea || sha256(%s::bytea || "
-            f"convert_to('actor:' || ({sql})::text, 'UTF8')))"
-        )
-        return (
-            f"substr(encode({hashed}, 'hex'), 1, {PSEUDONYM_LENGTH})",
-            (outer, inner, *params),
-        )
-
-
-def hmac_pads(key):
-    block = hashlib.sha256().block_size
-    if len(key) > block:
-        key = hashlib.sha256(key).digest()
-    key = key.ljust(block, b"\0")
-    return bytes(b ^ 0x36 for b in key), bytes(b ^ 0x5C for b in key)
 
 
 def export_key():
@@ -113,9 +54,14 @@ def export_key():
     return key.encode()
 
 
-def key_fingerprint(key):
-    """A short public fingerprint: equal fingerprints mean linkable pseudonyms."""
-    return hashlib.sha256(pseudonymiser(key)(0).encode() + b"fingerprint").hexdigest()[:12]
+def _crlf(rows):
+    """COPY's rows (one per item, as libpq hands them over) ending in CRLF, as the csv
+    module ends them, instead of LF. Without a quote there is no quoted line break, so
+    every LF ends a row."""
+    data = b"".join(rows)
+    if b'"' not in data:
+        return data.replace(b"\n", b"\r\n")
+    return b"".join(bytes(row[:-1]) + b"\r\n" for row in rows)
 
 
 def _join(values):
@@ -140,17 +86,22 @@ class Export:
             raise ValueError(f"Unknown format {self.format!r}")
         self.key = export_key()
         self.pseudonym = pseudonymiser(self.key)
-        self.sql_pseudonyms = connection.vendor == "postgresql"
+        self.stored = False
 
     # Rows -----------------------------------------------------------------------------
+
+    def store_pseudonyms(self):
+        """Store the pseudonyms the buurten lack, once per export, before the first read."""
+        if not self.stored:
+            pseudoniemen.store(self.buurten, self.key)
+            self.stored = True
+        pseudoniemen.prepare(self.key)
 
     def _converters(self, table):
         """(index, function) for the cells that need work in this format."""
         converters = []
         for index, column in enumerate(table.columns_for(self.identifiable)):
-            if column.pseudonym and self.sql_pseudonyms and table.compute is None:
-                continue
-            if column.pseudonym:
+            if column.pseudonym and table.compute is not None:
                 converters.append((index, self.pseudonym))
             elif column.multiple:
                 converters.append((index, _join))
@@ -158,21 +109,20 @@ class Export:
                 converters.append((index, _strip_tz))
         return converters
 
-    def queryset(self, table):
+    def queryset(self, table, csv_text=False):
         """The table's rows, with as much of the work as possible done by the database."""
-        pads = hmac_pads(self.key)
         return table.queryset(
             self.buurten,
             self.identifiable,
             datetimes_as_text=self.format != "xlsx",
-            pseudonymise=(lambda source: SqlPseudonym(source, pads))
-            if self.sql_pseudonyms
-            else None,
+            pseudonymise=lambda qs, name, source: pseudoniemen.annotate(qs, name, source, self.key),
             neutralise=self.format != "json",
+            csv_text=csv_text,
         )
 
     def batches(self, table):
         """Lists of converted rows, `batch_size` at a time, converted column by column."""
+        self.store_pseudonyms()
         converters = self._converters(table)
         queryset = self.queryset(table)
         # Outside a transaction PostgreSQL materialises a WITH HOLD cursor's whole result
@@ -188,6 +138,25 @@ class Export:
                     batch = list(zip(*columns, strict=True))
                 yield batch
 
+    def copy_chunks(self, table):
+        """The CSV rows as PostgreSQL's COPY writes them, `batch_size` rows a chunk."""
+        self.store_pseudonyms()
+        sql, params = self.queryset(table, csv_text=True).query.sql_with_params()
+        # psycopg's own cursor: Django's debug wrapper takes no parameters for COPY, and would
+        # log the statement with the key's pads in it.
+        with (
+            connection.cursor() as cursor,
+            cursor.cursor.copy(f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)", params) as copy,
+        ):
+            rows = []
+            for row in copy:
+                rows.append(row)
+                if len(rows) == self.batch_size:
+                    yield _crlf(rows)
+                    rows = []
+            if rows:
+                yield _crlf(rows)
+
     def rows(self, table):
         for batch in self.batches(table):
             yield from batch
@@ -201,28 +170,32 @@ class Export:
     # Writers --------------------------------------------------------------------------
 
     def csv_chunks(self, table):
-        """The CSV file as text chunks (the header, then one per batch), for streaming."""
+        """The CSV file as UTF-8 chunks (the header, then one per batch), for streaming."""
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(self.header(table))
+        if connection.vendor == "postgresql" and table.copyable:
+            yield buffer.getvalue().encode()
+            yield from self.copy_chunks(table)
+            return
         for batch in self.batches(table):
-            yield buffer.getvalue()
+            yield buffer.getvalue().encode()
             buffer.seek(0)
             buffer.truncate()
             writer.writerows(batch)
-        yield buffer.getvalue()
+        yield buffer.getvalue().encode()
 
     def write_table(self, table, binary_file):
+        if self.format == "csv":
+            for chunk in self.csv_chunks(table):
+                binary_file.write(chunk)
+            return
         if self.format == "xlsx":
             self._write_xlsx(table, binary_file)
             return
         text = io.TextIOWrapper(binary_file, encoding="utf-8", newline="", write_through=False)
         try:
-            if self.format == "csv":
-                for chunk in self.csv_chunks(table):
-                    text.write(chunk)
-            else:
-                self._write_json(table, text)
+            self._write_json(table, text)
             text.flush()
         finally:
             text.detach()

@@ -47,3 +47,28 @@ class Neutralised(Func):
         sql, params = super().as_sql(compiler, connection, **extra)
         # The expression appears three times, the prefixes (parameters) after the first.
         return sql, (*params, *FORMULA_PREFIXES, *params, *params)
+
+
+class CsvText(Func):
+    """A cell as PostgreSQL's COPY must print it for the file to equal the one Python's
+    csv module writes: True/False for booleans, ISO dates whatever DateStyle says, lists
+    joined with ";", and NULL (an empty cell) for an empty text, which COPY would quote."""
+
+    output_field = CharField()
+    TEMPLATES = {
+        "boolean": "CASE (%(expressions)s) WHEN true THEN 'True' WHEN false THEN 'False' END",
+        "date": "to_char(%(expressions)s, 'YYYY-MM-DD')",
+        "list": "NULLIF(array_to_string(ARRAY("
+        "SELECT jsonb_array_elements_text(%(expressions)s)), ';'), '')",
+        "string": "NULLIF(%(expressions)s, '')",
+    }
+
+    def __init__(self, expression, kind):
+        super().__init__(expression)
+        self.kind = kind
+
+    def as_sql(self, compiler, connection, **extra):
+        raise NotImplementedError("CsvText is for PostgreSQL's COPY")
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, template=self.TEMPLATES[self.kind], **extra)

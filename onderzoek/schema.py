@@ -5,7 +5,13 @@ The tables themselves are declared in tables.py.
 
 from dataclasses import dataclass
 
-from .expressions import IsoUtc, Neutralised
+from django.db.models import F
+
+from .expressions import CsvText, IsoUtc, Neutralised
+
+# Integers, and date-times as IsoUtc's text, are printed by COPY as Python writes them.
+CSV_TEXT_KINDS = {"string": "string", "boolean": "boolean", "date": "date"}
+COPY_TYPES = {*CSV_TEXT_KINDS, "integer", "datetime"}
 
 
 @dataclass(frozen=True)
@@ -36,10 +42,22 @@ class Table:
     def columns_for(self, identifiable):
         return [c for c in self.columns if identifiable or not c.identifiable_only]
 
+    @property
+    def copyable(self):
+        """Whether PostgreSQL's COPY can write this table's CSV (CsvText covers its types)."""
+        return self.compute is None and all(c.type in COPY_TYPES for c in self.columns)
+
     def queryset(
-        self, buurten, identifiable, datetimes_as_text=False, pseudonymise=None, neutralise=False
+        self,
+        buurten,
+        identifiable,
+        datetimes_as_text=False,
+        pseudonymise=None,
+        neutralise=False,
+        csv_text=False,
     ):
-        """The rows as tuples; `pseudonymise(source)` may turn pseudonym columns into SQL."""
+        """The rows as tuples. `pseudonymise(queryset, name, source)` may annotate pseudonym
+        columns in SQL; with `csv_text` every cell is the text the CSV file holds."""
         if self.compute is not None:
             return Computed(self.compute(buurten))
         qs = self.model._default_manager.filter(**{f"{self.buurt_lookup}__in": buurten})
@@ -47,17 +65,22 @@ class Table:
             qs = qs.annotate(**self.annotate(identifiable))
         sources = []
         for column in self.columns_for(identifiable):
+            source = column.source
             if datetimes_as_text and column.type == "datetime":
-                qs = qs.annotate(**{f"{column.name}_iso": IsoUtc(column.source)})
-                sources.append(f"{column.name}_iso")
+                source = f"{column.name}_iso"
+                qs = qs.annotate(**{source: IsoUtc(column.source)})
             elif pseudonymise is not None and column.pseudonym:
-                qs = qs.annotate(**{f"{column.name}_pseudonym": pseudonymise(column.source)})
-                sources.append(f"{column.name}_pseudonym")
-            elif neutralise and column.type == "string" and not column.multiple:
-                qs = qs.annotate(**{f"{column.name}_safe": Neutralised(column.source)})
-                sources.append(f"{column.name}_safe")
-            else:
-                sources.append(column.source)
+                source = f"{column.name}_pseudonym"
+                qs = pseudonymise(qs, source, column.source)
+            # A vocabulary's values are ours: none starts like a formula.
+            elif neutralise and column.type == "string" and column.vocabulary is None:
+                source = f"{column.name}_safe"
+                qs = qs.annotate(**{source: Neutralised(column.source)})
+            if csv_text and column.type in CSV_TEXT_KINDS and not column.pseudonym:
+                kind = "list" if column.multiple else CSV_TEXT_KINDS[column.type]
+                qs = qs.annotate(**{f"{column.name}_text": CsvText(F(source), kind)})
+                source = f"{column.name}_text"
+            sources.append(source)
         return qs.order_by("pk").values_list(*sources)
 
 

@@ -176,7 +176,7 @@ def test_csv_export_streams_in_chunks(buurt):
     export = Export([buurt], [TABLES[0]], batch_size=10)
     chunks = list(export.csv_chunks(TABLES[0]))
     assert len(chunks) == 4
-    assert len(list(csv.reader(io.StringIO("".join(chunks))))) == 31
+    assert len(list(csv.reader(io.StringIO(b"".join(chunks).decode())))) == 31
 
 
 # The web page ---------------------------------------------------------------------------
