@@ -25,10 +25,11 @@ from contextvars import ContextVar
 
 from django.core.signals import request_finished
 from django.db import connection, transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models.functions import TruncDate
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
-from django.utils import timezone
 
+from buurt import privacy
 from buurt.models import Actor, Buurt, Relatie
 from partners.models import Enthousiasme, Partner
 
@@ -40,19 +41,25 @@ ONBEKEND = "onbekend"  # the level of a partner not yet rated
 
 class Reeks:
     """What one kind of row adds: ``sleutels(row)`` yields (sleutel, dag, n) for a row of
-    ``rows()``, the model's values with the buurt as ``telling_buurt``."""
+    ``rows()``: the model's `fields` and `annotations` (a callable giving expressions) with
+    the buurt as ``telling_buurt``. Equal rows are grouped in the query and counted
+    (``telling_n``), so that rebuilding a buurt of a million actors reads a few hundred
+    groups; a `per_row` kind (a partner, whose ratings are read beside it) keeps its pk."""
 
-    def __init__(self, model, buurt_path, fields, sleutels, annotations=None):
+    def __init__(self, model, buurt_path, fields, sleutels, annotations=None, per_row=False):
         self.model = model
         self.buurt_path = buurt_path
         self.fields = fields
         self.sleutels = sleutels
         self.annotations = annotations or (lambda: {})
+        self.per_row = per_row
 
     def rows(self, **lookups):
         annotations = self.annotations()
+        names = [*(["pk"] if self.per_row else []), *self.fields, *annotations]
         queryset = self.model._base_manager.filter(**lookups).annotate(**annotations)
-        return queryset.values("pk", *self.fields, *annotations, telling_buurt=F(self.buurt_path))
+        grouped = queryset.order_by().values(*names, telling_buurt=F(self.buurt_path))
+        return grouped.annotate(telling_n=Count("pk"))
 
     def with_related(self, rows, **lookups):
         """What the rows need from other tables (a partner's ratings)."""
@@ -71,23 +78,32 @@ class Reeks:
         counts = Counter()
         for row in rows:
             for sleutel, dag, n in self.sleutels(row):
-                counts[row["telling_buurt"], sleutel, dag] += n
+                counts[row["telling_buurt"], sleutel, dag] += n * row["telling_n"]
         return counts
 
 
-def _dag(moment):
-    return timezone.localdate(moment)
+def _created_day():
+    """The day a row was entered, in the buurt's time zone (as ``timezone.localdate``)."""
+    return {"dag": TruncDate("aangemaakt_op")}
 
 
 def _actor(row):
-    dag = _dag(row["aangemaakt_op"])
-    yield "actoren", dag, 1
-    if row["aangebracht_door_id"]:
-        yield "via_partner", dag, 1
-    # A natural person recorded without a legal basis (buurt.privacy.zonder_grondslag).
-    natuurlijk = row["soort"] in Actor.NATUURLIJKE_PERSONEN
-    if natuurlijk and not row["grondslag"] and row["geanonimiseerd_op"] is None:
+    yield "actoren", row["dag"], 1
+    if row["via_partner"]:
+        yield "via_partner", row["dag"], 1
+    if row["zonder_grondslag"]:
         yield "zonder_grondslag", ZONDER_DAG, 1
+
+
+def _actor_annotations():
+    return {
+        **_created_day(),
+        "via_partner": ExpressionWrapper(Q(aangebracht_door__isnull=False), BooleanField()),
+        # A natural person recorded without a legal basis, as the attention list says.
+        "zonder_grondslag": ExpressionWrapper(
+            Q(soort__in=Actor.NATUURLIJKE_PERSONEN) & privacy.zonder_grondslag(), BooleanField()
+        ),
+    }
 
 
 def _partner(row):
@@ -135,22 +151,21 @@ def _succes(row):
 
 
 def _activiteit(row):
-    yield "activiteiten", _dag(row["aangemaakt_op"]), 1
+    yield "activiteiten", row["dag"], 1
     if row["loopt"]:
         yield "activiteiten_lopend", ZONDER_DAG, 1
 
 
 def _initiatief(row):
-    dag = _dag(row["aangemaakt_op"])
-    yield "initiatieven", dag, 1
+    yield "initiatieven", row["dag"], 1
     if row["voortbouwend"]:
-        yield "voortbouwend", dag, 1
+        yield "voortbouwend", row["dag"], 1
     if row["status"] == Initiatief.Status.LOOPT:
         yield "initiatieven_lopend", ZONDER_DAG, 1
 
 
 def _team(row):
-    yield "teams", _dag(row["aangemaakt_op"]), 1
+    yield "teams", row["dag"], 1
 
 
 def _deelname(row):
@@ -187,21 +202,19 @@ def _voortzetting():
 
 def _voortbouwend():
     through = Initiatief.bouwt_voort_op.through
-    return {"voortbouwend": Exists(through.objects.filter(initiatief=OuterRef("pk")))}
+    return {
+        **_created_day(),
+        "voortbouwend": Exists(through.objects.filter(initiatief=OuterRef("pk"))),
+    }
 
 
 REEKSEN = {
-    Actor: Reeks(
-        Actor,
-        "buurt",
-        ["aangemaakt_op", "aangebracht_door_id", "soort", "grondslag", "geanonimiseerd_op"],
-        _actor,
-    ),
-    Partner: PartnerReeks(Partner, "actor__buurt", ["partner_sinds"], _partner),
+    Actor: Reeks(Actor, "buurt", [], _actor, _actor_annotations),
+    Partner: PartnerReeks(Partner, "actor__buurt", ["partner_sinds"], _partner, per_row=True),
     Succes: Reeks(Succes, "buurt", ["datum"], _succes),
-    Activiteit: Reeks(Activiteit, "buurt", ["aangemaakt_op", "loopt"], _activiteit),
-    Initiatief: Reeks(Initiatief, "buurt", ["aangemaakt_op", "status"], _initiatief, _voortbouwend),
-    Team: Reeks(Team, "initiatief__buurt", ["aangemaakt_op"], _team),
+    Activiteit: Reeks(Activiteit, "buurt", ["loopt"], _activiteit, _created_day),
+    Initiatief: Reeks(Initiatief, "buurt", ["status"], _initiatief, _voortbouwend),
+    Team: Reeks(Team, "initiatief__buurt", [], _team, _created_day),
     Deelname: Reeks(
         Deelname,
         "team__initiatief__buurt",
