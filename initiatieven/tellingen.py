@@ -31,6 +31,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 
 from buurt import privacy
 from buurt.models import Actor, Buurt, Relatie
+from partners import huidig
 from partners.models import Enthousiasme, Partner
 
 from .models import Activiteit, Deelname, Initiatief, Succes, Team, Telling
@@ -407,6 +408,7 @@ def herbereken(buurt):
     that a write which counts at the same time waits, and is not lost or counted twice."""
     buurt_id = getattr(buurt, "pk", buurt)
     Buurt.objects.select_for_update().filter(pk=buurt_id).exists()
+    huidig.herbereken(buurt_id)  # the partners' current levels, kept the same way
     Telling.objects.filter(buurt_id=buurt_id).delete()
     counts = geteld(buurt_id)
     Telling.objects.bulk_create(
@@ -426,11 +428,14 @@ def verschillen(buurt):
     counted)}. Empty when the counts are right."""
     buurt_id = getattr(buurt, "pk", buurt)
     stored, counted = opgeslagen(buurt_id), geteld(buurt_id)
-    return {
+    wrong = {
         key: (stored.get(key, 0), counted.get(key, 0))
         for key in set(stored) | set(counted)
         if stored.get(key, 0) != counted.get(key, 0)
     }
+    for pk, levels in huidig.verschillen(buurt_id).items():
+        wrong[buurt_id, f"huidig enthousiasme van partner {pk}", ZONDER_DAG] = levels
+    return wrong
 
 
 # --- Reading ----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ class PartnersConfig(AppConfig):
     def ready(self):
         from buurt.tijdlijn import register
 
-        from . import models
+        from . import huidig, models
         from .links import forget_partner_on_login
 
         register(models.Partner)
@@ -18,4 +18,5 @@ class PartnersConfig(AppConfig):
         # Only the hash of a link's token is stored, and it stays out of the timeline too.
         register(models.Partnerlink, exclude_fields=["token_hash", "laatst_gebruikt_op"])
 
+        huidig.connect()
         user_logged_in.connect(forget_partner_on_login, dispatch_uid="forget_partner_on_login")

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,11 +21,10 @@ class PartnerQuerySet(models.QuerySet):
         return self.filter(actor__buurt=buurt)
 
     def with_enthousiasme(self):
-        """Annotate the current (latest) enthusiasm level and its date."""
-        latest = Enthousiasme.objects.filter(partner=OuterRef("pk")).order_by("-datum", "-id")
+        """Annotate the current (latest) enthusiasm level and its date, None for a partner
+        not yet rated: kept at write time in HuidigEnthousiasme (partners/huidig.py)."""
         return self.annotate(
-            huidig_enthousiasme=Subquery(latest.values("niveau")[:1]),
-            enthousiasme_datum=Subquery(latest.values("datum")[:1]),
+            huidig_enthousiasme=F("huidig__niveau"), enthousiasme_datum=F("huidig__datum")
         )
 
     def count_per_enthousiasme(self):
@@ -158,3 +157,26 @@ class Partnerlink(models.Model):
     @property
     def is_geldig(self):
         return self.ingetrokken_op is None and self.verloopt_op > timezone.now()
+
+
+class HuidigEnthousiasme(models.Model):
+    """A partner's latest rating, repeated (see partners/huidig.py): no row when the
+    partner was never rated. Not in the timeline or any export; it is the ratings'."""
+
+    partner = models.OneToOneField(
+        Partner,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="huidig",
+        verbose_name=_("partner"),
+    )
+    niveau = models.CharField(_("enthousiasme"), max_length=10, choices=Niveau.choices)
+    datum = models.DateField(_("datum"))
+
+    class Meta:
+        verbose_name = _("huidig enthousiasme")
+        verbose_name_plural = _("huidig enthousiasme")
+        indexes = [models.Index(fields=["niveau", "partner"], name="huidig_niveau_partner")]
+
+    def __str__(self):
+        return f"{self.partner_id}: {self.niveau} ({self.datum})"

@@ -20,6 +20,10 @@ from .services import verzamel
 from .vermeldingen import Patroon, vermeldingen
 
 VERBORGEN = {"token_hash", "id"}
+# Copies the app keeps for its own working, not records about the person: a partner's
+# current level repeats their latest rating (shown with the ratings), and a research
+# pseudonym shown to a coordinator would link the pseudonymised exports back to the person.
+AFGELEID = {"partners.huidigenthousiasme", "onderzoek.pseudoniem"}
 TIJDLIJN_MAX = 500
 
 
@@ -99,6 +103,8 @@ def delen(actor):
     verzameld = verzamel(actor)
     result = []
     for model in sorted(verzameld, key=_volgorde):
+        if model._meta.label_lower in AFGELEID:
+            continue
         pks = verzameld[model]
         objects = model._base_manager.filter(pk__in=pks).order_by("pk")
         if model._meta.auto_created:

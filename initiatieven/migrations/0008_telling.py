@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("buurt", "0007_privacy"),
         ("initiatieven", "0007_statuswijziging_kansstatus"),
-        ("partners", "0001_initial"),
+        ("partners", "0002_huidig_enthousiasme"),
     ]
 
     operations = [

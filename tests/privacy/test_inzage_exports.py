@@ -87,3 +87,21 @@ def test_the_export_log_is_in_the_admin(admin_client, buurt, onderzoeker):
     assert changelist.status_code == 200 and "Noord" in changelist.content.decode()
     change = reverse("admin:buurt_exportregistratie_change", args=[registratie.pk])
     assert admin_client.post(change, {"formaat": "xlsx"}).status_code == 403
+
+
+def test_the_access_request_leaves_out_the_apps_own_copies(coordinator_client, buurt):
+    """A stored research pseudonym would let a coordinator link exports to the person; a
+    partner's current level only repeats the latest rating, which is shown."""
+    from onderzoek.models import Pseudoniem
+    from onderzoek.pseudoniemen import key_fingerprint
+    from partners.models import Enthousiasme
+
+    actor = _person(buurt)
+    Enthousiasme.objects.create(partner=actor.partner, niveau="vuur", notitie="Trekt mee")
+    Pseudoniem.objects.create(actor=actor, sleutel=key_fingerprint(b"k" * 32), waarde="ab" * 10)
+    response = coordinator_client.get(reverse("privacy:inzage_json", args=[buurt.slug, actor.pk]))
+    data = json.loads(response.content)
+    assert "partners.enthousiasme" in data["gegevens"]
+    assert "partners.huidigenthousiasme" not in data["gegevens"]
+    assert "onderzoek.pseudoniem" not in data["gegevens"]
+    assert "ab" * 10 not in response.content.decode()
