@@ -13,8 +13,9 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from buurt import tellingen
 from buurt.rendering import paginate
-from initiatieven import fruit, kansen, tellingen
+from initiatieven import fruit, kansen
 
 from .models import Soort, Uitstel
 from .soorten import KINDS, Context, Item

@@ -310,7 +310,7 @@ class Kind:
     queryset: object  # callable(ctx) -> QuerySet
     item: object  # callable(obj, ctx) -> Item
     uitleg: str
-    telling: str = ""  # the count of initiatieven.tellingen that says how many, if any
+    telling: str = ""  # the count of buurt.tellingen that says how many, if any
 
 
 # Every kind of Soort except the chances (lijst.py), in the order of Soort.

@@ -9,7 +9,7 @@ class BuurtConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
 
-        from . import models
+        from . import models, tellingen
         from .tijdlijn import forget_buurt, register
 
         post_delete.connect(forget_buurt, sender=models.Buurt, dispatch_uid="tijdlijn_forget_buurt")
@@ -19,3 +19,4 @@ class BuurtConfig(AppConfig):
         register(models.Actor)
         register(models.Relatie)
         register(models.Beleidsverwachting)
+        tellingen.connect()

@@ -345,4 +345,5 @@ class Beleidsverwachting(models.Model):
             raise ValidationError({"tot": _("De einddatum ligt vóór de begindatum.")})
 
 
+from .telling import Telling  # noqa: E402, F401 (the counts kept at write time)
 from .wijziging import Wijziging, WijzigingQuerySet  # noqa: E402, F401 (the timeline's model)

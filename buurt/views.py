@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.db.models import Count, F
+from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from . import tellingen
 from .access import (
     can_edit,
     get_actor_for_user,
@@ -51,7 +52,7 @@ def over(request):
 
 
 def _soort_counts(buurt):
-    per_soort = Actor.objects.in_buurt(buurt).count_per_soort()
+    per_soort = tellingen.per_soort(buurt)  # kept at write time
     return {
         "totaal": sum(per_soort.values()),
         "per_soort": per_soort,
@@ -62,27 +63,12 @@ def _soort_counts(buurt):
 
 
 def _who_knows_whom(buurt):
-    """The actors (mostly partners) who brought in the most others.
-
-    Grouped on the foreign key alone, names fetched for the top few only: joining every
-    actor to its introducer's name first costs a join over the whole buurt. COUNT(*) lets
-    PostgreSQL count from the (buurt, aangebracht_door) index without visiting the rows.
-    """
-    top = list(
-        Actor.objects.in_buurt(buurt)
-        .filter(aangebracht_door__isnull=False)
-        .values("aangebracht_door")
-        .annotate(aantal=Count("*"))
-        .order_by("-aantal", "aangebracht_door")[:8]
-    )
-    names = dict(
-        Actor.objects.filter(pk__in=[row["aangebracht_door"] for row in top]).values_list(
-            "pk", "naam"
-        )
-    )
+    """The actors (mostly partners) who brought in the most others: counts kept at write
+    time (buurt/tellingen.py), names fetched for the top few only."""
+    top = tellingen.meeste_aangebracht(buurt, 8)
+    names = dict(Actor.objects.filter(pk__in=[pk for pk, _n in top]).values_list("pk", "naam"))
     return [
-        {"pk": row["aangebracht_door"], "naam": names.get(row["aangebracht_door"], ""), **row}
-        for row in top
+        {"pk": pk, "aangebracht_door": pk, "naam": names.get(pk, ""), "aantal": n} for pk, n in top
     ]
 
 

@@ -1,9 +1,9 @@
 from django.db import connection, transaction
 from django.utils import timezone
 
+from buurt import tellingen
 from buurt.bulk import copy_rows
 from buurt.tijdlijn import record_bulk
-from initiatieven import tellingen
 
 from .imports import SPECS
 

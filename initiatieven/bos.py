@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from buurt import tellingen
 from buurt.models import Actor, Relatie, Samenwerkingsintensiteit
 
 from . import netwerk
@@ -128,7 +129,9 @@ def _kaart(buurt, filters, relaties, extra):
     if filters.soort:
         actoren_qs = actoren_qs.filter(soort=filters.soort)
     leden = _leden(buurt)
-    per_soort = actoren_qs.count_per_soort()
+    per_soort = tellingen.per_soort(buurt)  # kept at write time
+    if filters.soort:
+        per_soort = {filters.soort: per_soort.get(filters.soort, 0)}
     kaart = Kaart(totaal=sum(per_soort.values()))
     kaart.per_soort = [
         (soort, label, per_soort.get(soort, 0), VORMEN[soort](10, 10))
@@ -143,8 +146,8 @@ def _kaart(buurt, filters, relaties, extra):
     else:
         if filters.team:
             leden = leden.filter(team_id=filters.team)
-        tellingen, kaart.verbonden = _verbindingen(relaties, leden, filters)
-        ids = sorted(tellingen, key=lambda pk: (-tellingen[pk], pk))[:MAX_ACTOREN]
+        verbindingen, kaart.verbonden = _verbindingen(relaties, leden, filters)
+        ids = sorted(verbindingen, key=lambda pk: (-verbindingen[pk], pk))[:MAX_ACTOREN]
         kaart.ingekort = kaart.verbonden > len(ids)
 
     actoren = list(actoren_qs.filter(pk__in=ids).values_list("id", "naam", "soort"))

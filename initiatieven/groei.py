@@ -11,15 +11,17 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from buurt import tellingen
 from buurt.models import Buurt
 from buurt.months import month_starts, next_month
 from partners.models import Enthousiasme, Niveau
+from partners.tellingen import ONBEKEND
 
-from . import grafiek, netwerk_groei, tellingen
+from . import grafiek, netwerk_groei
 from .veel_tegelijk import VeelTegelijk
 
 GROWTH_PERIODS = (3, 12)  # months
-# The counts of initiatieven.tellingen the steps show: what grew in a period, ...
+# The counts of buurt.tellingen the steps show: what grew in a period, ...
 GEGROEID = (
     "actoren",
     "via_partner",
@@ -37,7 +39,7 @@ GEGROEID = (
 NU_OP_DAG = ("actoren", "via_partner", "successen", "initiatieven", "voortbouwend", "teams")
 NU_OP_DAG += ("relaties_actief",)
 # ... and states without a date.
-NIVEAUS = (*Niveau.values, tellingen.ONBEKEND)
+NIVEAUS = (*Niveau.values, ONBEKEND)
 NU_ZONDER_DAG = ("activiteiten_lopend", "initiatieven_lopend", "deelnames_actief")
 NU_ZONDER_DAG += tuple(f"niveau:{niveau}" for niveau in NIVEAUS)
 

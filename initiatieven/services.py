@@ -8,9 +8,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from buurt import tellingen
 from buurt.services import add_relatie
 
-from . import tellingen
 from .models import Deelname, Initiatief, Statuswijziging, Team, Teamintensiteit, Voorkeur
 
 

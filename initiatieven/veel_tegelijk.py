@@ -7,9 +7,8 @@ so the signal is a tip, never an alarm.
 
 from dataclasses import dataclass
 
+from buurt import tellingen
 from partners.models import Niveau
-
-from . import tellingen
 
 MIN_LOPEND = 2  # one initiative on its own is not "a lot at once"
 
@@ -26,7 +25,7 @@ class VeelTegelijk:
 
 def veel_tegelijk(buurt):
     """Running initiatives and partners with fire now: two counts kept at write time
-    (initiatieven.tellingen), one query."""
+    (buurt.tellingen), one query."""
     vuur = f"niveau:{Niveau.VUUR}"
     counts = tellingen.sommen_tot(buurt, ["initiatieven_lopend", vuur], [tellingen.ZONDER_DAG])
     return VeelTegelijk(lopend=counts["initiatieven_lopend"][0], met_vuur=counts[vuur][0])

@@ -10,7 +10,7 @@ class PartnersConfig(AppConfig):
     def ready(self):
         from buurt.tijdlijn import register
 
-        from . import huidig, models
+        from . import huidig, models, tellingen
         from .links import forget_partner_on_login
 
         register(models.Partner)
@@ -19,4 +19,5 @@ class PartnersConfig(AppConfig):
         register(models.Partnerlink, exclude_fields=["token_hash", "laatst_gebruikt_op"])
 
         huidig.connect()
+        tellingen.connect()
         user_logged_in.connect(forget_partner_on_login, dispatch_uid="forget_partner_on_login")

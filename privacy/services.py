@@ -14,10 +14,9 @@ from django.db import connections, models, router, transaction
 from django.db.models.deletion import Collector
 from django.utils import timezone
 
-from buurt import zoekindex
+from buurt import tellingen, zoekindex
 from buurt.models import Actor, Wijziging
 from buurt.services import lock_buurt
-from initiatieven import tellingen
 from rollen.models import Uitnodiging
 
 from . import opruimen

@@ -119,7 +119,7 @@ def persona_client(world):
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
     """After every test that wrote to the database, the stored counts of every buurt must
-    equal a fresh count (initiatieven.tellingen): a write path that skips them fails here."""
+    equal a fresh count (buurt.tellingen): a write path that skips them fails here."""
     result = yield
     if not item.get_closest_marker("tellingen_mogen_afwijken"):
         _check_tellingen()
@@ -130,7 +130,7 @@ def _check_tellingen():
     from django.db import DatabaseError, connection
 
     from buurt.models import Buurt
-    from initiatieven.tellingen import verschillen
+    from buurt.tellingen import verschillen
 
     try:
         if connection.needs_rollback:

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from buurt import tellingen
 from buurt.models import Actor, Buurt, Relatie, Rol
-from initiatieven import tellingen
 from initiatieven.models import Activiteit, Deelname, Initiatief, Succes, Team, Voorkeur
 from overleg.models import Actie, Overleg
 from partners.links import create_link
@@ -17,9 +17,10 @@ from partners.models import Enthousiasme, Partner
 _seq = itertools.count(1)
 
 
-def backdate(obj, **fields):
-    """Set what the app never edits (``aangemaakt_op``) by an UPDATE, which sends no signals:
-    the buurt's counts (initiatieven.tellingen) are told of the change."""
+def update_row(obj, **fields):
+    """Set fields by an UPDATE (what the app never edits, like ``aangemaakt_op``, or a
+    setup the forms would refuse), which sends no signals: the buurt's counts
+    (buurt.tellingen) are told of the change."""
     model = type(obj)
     with tellingen.bijgewerkt(model, obj.pk) if model in tellingen.REEKSEN else nullcontext():
         model._base_manager.filter(pk=obj.pk).update(**fields)

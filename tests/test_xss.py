@@ -48,7 +48,7 @@ def xss_world(world):
     world.succes.save()
     f.make_relatie(world.partner.actor, world.actor)
     f.make_voorkeur(world.partner, team=world.team, notitie=SCRIPT)
-    Actor.objects.filter(pk=world.ander.pk).update(aangebracht_door=world.actor)
+    f.update_row(world.ander, aangebracht_door=world.actor)
     return world
 
 

@@ -10,9 +10,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
+from buurt import tellingen
 from buurt.models import Actor, Beleidsverwachting, Buurt, Relatie, Rol, Wijziging
 from buurt.tijdlijn import namens
-from initiatieven import tellingen
 from initiatieven.models import (
     Activiteit,
     Deelname,

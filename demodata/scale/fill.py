@@ -16,8 +16,8 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 
-from buurt.models import Actor, Buurt, Relatie, Rol, Wijziging
-from initiatieven import tellingen
+from buurt import tellingen
+from buurt.models import Actor, Buurt, Relatie, Rol, Telling, Wijziging
 from initiatieven.models import (
     Activiteit,
     Deelname,
@@ -28,7 +28,7 @@ from initiatieven.models import (
     Teamintensiteit,
     Voorkeur,
 )
-from partners.models import Enthousiasme, Partner
+from partners.models import Enthousiasme, HuidigEnthousiasme, Partner
 
 from .generator import Generator
 from .tijdlijn import TimelineWriter
@@ -93,5 +93,5 @@ def grant_demo_coordinator(buurt):
 
 def analyze():
     with connection.cursor() as cursor:
-        for model in MODELS:
+        for model in (*MODELS, Telling, HuidigEnthousiasme):
             cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")

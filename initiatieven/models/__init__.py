@@ -6,7 +6,6 @@ from .kans import Kansstatus, KansstatusQuerySet
 from .status import Statuswijziging, StatuswijzigingQuerySet
 from .succes import Succes, SuccesQuerySet
 from .team import Deelname, DeelnameQuerySet, Team, Teamintensiteit, TeamQuerySet
-from .telling import Telling
 from .vocabularies import (
     LADDER_UITLEG,
     Doelgroep,
@@ -37,7 +36,6 @@ __all__ = [
     "Succes",
     "SuccesQuerySet",
     "Team",
-    "Telling",
     "TeamQuerySet",
     "Teamintensiteit",
     "Thema",

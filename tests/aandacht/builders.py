@@ -40,7 +40,7 @@ def partner_in_teams(buurt, n=3, naam="Femma"):
 
 def oud_team(buurt, naam="Boodschappenteam", dagen=120, **initiatief):
     team = f.make_team(f.make_initiatief(buurt, f"Initiatief {naam}", **initiatief), naam)
-    f.backdate(team, aangemaakt_op=timezone.now() - timedelta(days=dagen))
+    f.update_row(team, aangemaakt_op=timezone.now() - timedelta(days=dagen))
     team.refresh_from_db()
     return team
 

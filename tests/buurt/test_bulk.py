@@ -3,9 +3,9 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
+from buurt import tellingen
 from buurt.bulk import copy_rows
 from buurt.models import Actor
-from initiatieven import tellingen
 from initiatieven.models import Deelname
 
 from .. import factories as f

@@ -3,8 +3,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from buurt import tellingen
 from buurt.models import Actor
-from initiatieven import tellingen
 from tests import factories as f
 
 HX = {"HTTP_HX_REQUEST": "true"}

@@ -6,10 +6,9 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from buurt import zoekindex
+from buurt import tellingen, zoekindex
 from buurt.bulk import copy_rows
 from buurt.models import Actor
-from initiatieven import tellingen
 from privacy import services as privacy
 
 from .. import factories as f

@@ -62,8 +62,8 @@ def test_growth_counts_actors_at_each_month_end(buurt):
     maart = f.make_actor(buurt)
     f.make_actor(buurt)
     tz = timezone.get_current_timezone()
-    f.backdate(oud, aangemaakt_op=datetime.datetime(2024, 5, 1, 12, tzinfo=tz))
-    f.backdate(maart, aangemaakt_op=datetime.datetime(2026, 3, 31, 23, 30, tzinfo=tz))
+    f.update_row(oud, aangemaakt_op=datetime.datetime(2024, 5, 1, 12, tzinfo=tz))
+    f.update_row(maart, aangemaakt_op=datetime.datetime(2026, 3, 31, 23, 30, tzinfo=tz))
     groei = growth_over_time(buurt, today=datetime.date(2026, 4, 10))
     actoren = groei["charts"][0]["values"]
     assert actoren[0] == 1  # May 2025: only the old one

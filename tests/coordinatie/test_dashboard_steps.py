@@ -42,9 +42,9 @@ def test_months_before_keeps_the_day_or_takes_the_shorter_months_last():
 def test_step_one_counts_actors_added_in_each_period(buurt):
     for day in (RECENT, THIS_YEAR, LONG_AGO):
         actor = f.make_actor(buurt)
-        f.backdate(actor, aangemaakt_op=_at(day))
+        f.update_row(actor, aangemaakt_op=_at(day))
     via = f.make_actor(buurt, aangebracht_door=actor)
-    f.backdate(via, aangemaakt_op=_at(RECENT))
+    f.update_row(via, aangemaakt_op=_at(RECENT))
     rows = _rows(buurt)
     assert rows["actoren gekend"] == (2, 3, 4)
     assert rows["aangebracht door iemand die hen kent"] == (1, 1, 1)
@@ -74,10 +74,10 @@ def test_step_three_counts_activities_and_initiatives_that_build_on_them(buurt):
     voortbouwend = f.make_initiatief(buurt)
     voortbouwend.bouwt_voort_op.add(activiteit, f.make_activiteit(buurt))
     nieuw = f.make_initiatief(buurt)
-    f.backdate(voortbouwend, aangemaakt_op=_at(RECENT))
-    f.backdate(nieuw, aangemaakt_op=_at(THIS_YEAR))
+    f.update_row(voortbouwend, aangemaakt_op=_at(RECENT))
+    f.update_row(nieuw, aangemaakt_op=_at(THIS_YEAR))
     for each in activiteit.__class__.objects.all():
-        f.backdate(each, aangemaakt_op=_at(THIS_YEAR))
+        f.update_row(each, aangemaakt_op=_at(THIS_YEAR))
     rows = _rows(buurt)
     assert rows["bestaande activiteiten (nu: lopend)"] == (0, 3, 2)
     assert rows["initiatieven"] == (1, 2, 2)
@@ -86,7 +86,7 @@ def test_step_three_counts_activities_and_initiatives_that_build_on_them(buurt):
 
 def test_step_four_counts_teams_formed_and_memberships_started_and_ended(buurt):
     team = f.make_team(f.make_initiatief(buurt))
-    f.backdate(team, aangemaakt_op=_at(THIS_YEAR))
+    f.update_row(team, aangemaakt_op=_at(THIS_YEAR))
     f.make_deelname(team, f.make_partner(buurt), toegetreden_op=RECENT)
     f.make_deelname(team, f.make_partner(buurt), toegetreden_op=LONG_AGO, vertrokken_op=THIS_YEAR)
     f.make_relatie(f.make_actor(buurt), f.make_actor(buurt), sinds=RECENT)
@@ -159,7 +159,7 @@ def test_dashboard_counts_partners_per_level_once_for_the_steps_and_the_tip(
     f.make_partner(buurt, niveau="vuur")
     with CaptureQueriesContext(connection) as ctx:
         coordinator_client.get(buurt.get_absolute_url())
-    # Partners per level are kept at write time (initiatieven.tellingen): no query looks up
+    # Partners per level are kept at write time (buurt.tellingen): no query looks up
     # each partner's latest rating, for the steps or for the tip.
     per_level = [q for q in ctx.captured_queries if "huidig_enthousiasme" in q["sql"]]
     assert per_level == []

@@ -55,7 +55,7 @@ def test_a_superfluous_partner_or_a_lone_partner_is_reported(buurt):
     assert "Niet nodig voor het doel: Okra." in criterium.ontbreekt
 
     for deelname in Deelname.objects.filter(partner__actor__naam="Okra"):
-        f.backdate(deelname, nodig=True, vertrokken_op=timezone.localdate() + timedelta(days=1))
+        f.update_row(deelname, nodig=True, vertrokken_op=timezone.localdate() + timedelta(days=1))
     criterium = _criteria(team)["Alle nodige en geen overbodige partners"]
     assert not criterium.ok
     assert "minstens twee partners" in criterium.ontbreekt

@@ -40,7 +40,7 @@ def test_finder_skips_organisers_that_already_work_together(buurt):
 def test_finder_skips_stopped_activities_and_shared_organisers(buurt):
     x, y, a, b = _pair(buurt, loopt=False)
     assert laaghangend_fruit(buurt)[0] == []
-    f.backdate(a, loopt=True)
+    f.update_row(a, loopt=True)
     b.organisatoren.add(x)
     assert laaghangend_fruit(buurt)[0] == []
 

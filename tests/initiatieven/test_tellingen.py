@@ -1,4 +1,4 @@
-"""The per-buurt counts of initiatieven.tellingen: kept by every write, rebuilt and checked
+"""The per-buurt counts of buurt.tellingen: kept by every write, rebuilt and checked
 by a command. (After every test of the suite, tests/conftest.py also checks that the stored
 counts of every buurt equal a fresh count.)"""
 
@@ -11,10 +11,10 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
 
-from buurt.models import Actor
-from initiatieven import tellingen
+from buurt import tellingen
+from buurt.models import Actor, Telling
 from initiatieven.groei import growth_over_time, step_overview
-from initiatieven.models import Deelname, Initiatief, Telling
+from initiatieven.models import Deelname, Initiatief
 from initiatieven.services import change_status, create_team
 from initiatieven.teams import change_deelname, end_deelname
 from partners.models import Enthousiasme, Niveau
@@ -229,3 +229,15 @@ def test_vonk_and_vuur_per_period_from_the_counts_equal_counting_the_ratings(buu
     counted, _nu = _growth(buurt, period, {"vonk": (vonk, "datum", "partner__actor__buurt")}, {})
     assert _vonk_en_vuur(buurt, period, TODAY)["vonk"] == counted["vonk"]
     assert counted["vonk"][0] >= 1
+
+
+def test_step_one_reads_kinds_and_introducers_from_the_counts(buurt):
+    a, b, c = (f.make_actor(buurt) for _ in range(3))
+    for introducer, n in ((b, 2), (a, 2), (c, 1)):
+        for _ in range(n):
+            f.make_actor(buurt, soort=Actor.Soort.BEWONER, aangebracht_door=introducer)
+    assert tellingen.meeste_aangebracht(buurt, 2) == [(a.pk, 2), (b.pk, 2)]  # ties by id
+    assert tellingen.meeste_aangebracht(buurt, 8)[-1] == (c.pk, 1)
+    assert tellingen.per_soort(buurt) == {"vereniging": 3, "bewoner": 5}
+    Actor.objects.get(pk=c.pk).delete()  # the one it brought in stays, introduced by no one
+    assert [pk for pk, _n in tellingen.meeste_aangebracht(buurt, 8)] == [a.pk, b.pk]

@@ -20,7 +20,7 @@ LONG_AGO = timezone.make_aware(datetime(2022, 3, 1, 12, 0))
 
 def _old(actor):
     """As if the actor was added, and last changed, long ago."""
-    f.backdate(actor, aangemaakt_op=LONG_AGO, gewijzigd_op=LONG_AGO)
+    f.update_row(actor, aangemaakt_op=LONG_AGO, gewijzigd_op=LONG_AGO)
     Wijziging.objects.filter(content_type__model="actor", object_id=actor.pk).update(
         timestamp=LONG_AGO
     )
@@ -49,7 +49,7 @@ def test_only_people_without_any_activity_are_proposed(people, buurt):
 def test_an_ended_relation_long_ago_is_no_activity(people, buurt):
     _stil, relatie, *_others = people
     for each in relatie.relaties_van.all():
-        f.backdate(each, tot=date(2021, 6, 1))
+        f.update_row(each, tot=date(2021, 6, 1))
     assert relatie in voorstellen(buurt)
 
 

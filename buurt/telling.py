@@ -1,12 +1,10 @@
-"""Per-buurt daily counts that the dashboard and the report sum, kept at write time.
+"""Per-buurt daily counts that the dashboard, step 1 and the report sum, kept at write time.
 
-See ``initiatieven/tellingen.py`` for what is counted and how the rows stay right.
+See ``buurt/tellingen.py`` for what is counted and how the rows stay right.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-from buurt.models import Buurt
 
 
 class Telling(models.Model):
@@ -19,13 +17,13 @@ class Telling(models.Model):
     # No database constraint: a buurt's rows are removed after the buurt itself (see
     # ``tellingen.vergeet_buurt``), since deleting its rows still writes counts on the way.
     buurt = models.ForeignKey(
-        Buurt,
+        "buurt.Buurt",
         on_delete=models.DO_NOTHING,
         db_constraint=False,
         related_name="+",
         verbose_name=_("buurt"),
     )
-    sleutel = models.CharField(_("sleutel"), max_length=40)
+    sleutel = models.CharField(_("sleutel"), max_length=60)
     dag = models.DateField(_("dag"))
     aantal = models.IntegerField(_("aantal"))
 
@@ -36,6 +34,10 @@ class Telling(models.Model):
             models.UniqueConstraint(
                 fields=["buurt", "sleutel", "dag"], name="telling_uniek_per_buurt_sleutel_dag"
             )
+        ]
+        # The largest counts of a day first: who brought in the most others.
+        indexes = [
+            models.Index(fields=["buurt", "dag", "-aantal", "sleutel"], name="telling_grootste")
         ]
 
     def __str__(self):

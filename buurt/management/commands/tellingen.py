@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from buurt import tellingen
 from buurt.models import Buurt
-from initiatieven import tellingen
 
 
 class Command(BaseCommand):
