@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connections, models
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
@@ -112,12 +112,6 @@ class ActorQuerySet(models.QuerySet):
             # The text is a bound parameter; the SQL around it is fixed.
             return self.filter(pk__in=RawSQL(*zoekindex.matching_ids(text)))  # noqa: S611
         return self.filter(naam__icontains=text)
-
-    def count_per_soort(self):
-        """{soort: number of actors}. COUNT(*) rather than COUNT(id): it reads the
-        (buurt, soort, naam) index alone, without visiting the rows."""
-        rows = self.values("soort").annotate(n=Count("*")).order_by()
-        return {row["soort"]: row["n"] for row in rows}
 
 
 class Actor(Persoonsgegevens):

@@ -92,7 +92,7 @@ def created_day():
 
 def _actor(row):
     yield "actoren", row["dag"], 1
-    if row["via_partner"]:
+    if row["aangebracht_door_id"]:
         yield "via_partner", row["dag"], 1
     if row["zonder_grondslag"]:
         yield "zonder_grondslag", ZONDER_DAG, 1
@@ -105,7 +105,6 @@ def _actor(row):
 def _actor_annotations():
     return {
         **created_day(),
-        "via_partner": ExpressionWrapper(Q(aangebracht_door__isnull=False), BooleanField()),
         # A natural person recorded without a legal basis, as the attention list says.
         "zonder_grondslag": ExpressionWrapper(
             Q(soort__in=Actor.NATUURLIJKE_PERSONEN) & privacy.zonder_grondslag(), BooleanField()
@@ -122,16 +121,10 @@ def _relatie(row):
 
 # --- Keeping the counts at write time ---------------------------------------------------
 
-_uit = ContextVar("tellingen_uit", default=False)
 # The rows a write is about to change, as (model, pk): what they added before it. Set
 # before every save or delete and moved on after it, so that a cascade which reaches the
 # same row twice (a partner, through its ratings and itself) subtracts it once.
 _voor = ContextVar("tellingen_voor", default=None)
-
-
-def uit():
-    """Whether counting is off here (inside ``uitgesteld``)."""
-    return _uit.get()
 
 
 def _snapshots():
@@ -171,19 +164,17 @@ def na(entities):
 
 
 def _pre(sender, instance, signal, **kwargs):
-    if not _uit.get():
-        entities = list(_affected(sender, instance, deleting=signal is pre_delete))
-        instance.__dict__["_tellingen"] = entities  # what a delete unlinks, found before it
-        voor(entities)
+    entities = list(_affected(sender, instance, deleting=signal is pre_delete))
+    instance.__dict__["_tellingen"] = entities  # what a delete unlinks, found before it
+    voor(entities)
 
 
 def _post(sender, instance, signal, **kwargs):
-    if not _uit.get():
-        entities = dict.fromkeys(_affected(sender, instance, deleting=False))
-        entities.update(dict.fromkeys(instance.__dict__.pop("_tellingen", [])))
-        if kwargs.get("created") and sender in REEKSEN:  # it had no pk before the save
-            _snapshots()[sender, instance.pk] = Counter()
-        na([(model, pk) for model, pk in entities if pk])
+    entities = dict.fromkeys(_affected(sender, instance, deleting=False))
+    entities.update(dict.fromkeys(instance.__dict__.pop("_tellingen", [])))
+    if kwargs.get("created") and sender in REEKSEN:  # it had no pk before the save
+        _snapshots()[sender, instance.pk] = Counter()
+    na([(model, pk) for model, pk in entities if pk])
 
 
 def _forget_snapshots(**kwargs):
@@ -250,19 +241,6 @@ def tel_nieuw(model, objects):
     entities = [(model, obj.pk) for obj in objects]
     _snapshots().update(dict.fromkeys(entities, Counter()))  # nothing before: they are new
     na(entities)
-
-
-@contextmanager
-def uitgesteld(buurt):
-    """Writes inside send no counts; the buurt's counts are rebuilt at the end, in the
-    same transaction. For writes of many rows (an erasure's cascade, a team's members)."""
-    token = _uit.set(True)
-    try:
-        with transaction.atomic():
-            yield
-            herbereken(buurt)
-    finally:
-        _uit.reset(token)
 
 
 def register(reeks):

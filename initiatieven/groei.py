@@ -157,24 +157,21 @@ def _vonk_en_vuur(buurt, periods, today):
         if not sums.pop("beoordelingen")[0]:
             return {"vonk": sums[sleutels[0]], "vuur": sums[sleutels[1]]}
     enthousiasme = Enthousiasme.objects.in_buurt(buurt)
-    groei, _nu = _growth(
+    return _growth(
         buurt,
         periods,
         {
             "vonk": (enthousiasme.filter(niveau=Niveau.VONK), "datum", "partner__actor__buurt"),
             "vuur": (enthousiasme.filter(niveau=Niveau.VUUR), "datum", "partner__actor__buurt"),
         },
-        {},
     )
-    return groei
 
 
-def _growth(buurt, periods, sources, now):
+def _growth(buurt, periods, sources):
     """For each ``key: (queryset, date field, path to the buurt)`` of `sources`, how many
-    rows fall in each (first, last) day of `periods`, as ``key: (n, ...)``; and for each
-    ``key: (queryset, path to the buurt)`` of `now`, how many rows there are.
+    rows fall in each (first, last) day of `periods`, as ``key: (n, ...)``.
 
-    One query of range counts, like `_counts_at_month_ends`: each count reads a stretch of
+    One query of range counts: each count reads a stretch of
     the date column, whatever the size of the buurt. Enthusiasm counts partners, not
     ratings: a partner rated vuur twice in a period counts once.
     """
@@ -191,11 +188,8 @@ def _growth(buurt, periods, sources, now):
             counts[f"{key}_{i}"] = count_per_buurt(
                 in_period, buurt_path, Count(counted, distinct=True)
             )
-    for key, (queryset, buurt_path) in now.items():
-        counts[f"nu_{key}"] = count_per_buurt(queryset, buurt_path, Count("pk", distinct=True))
     row = one_row(buurt, counts)
-    groei = {key: tuple(row[f"{key}_{i}"] for i in range(len(periods))) for key in sources}
-    return groei, {key: row[f"nu_{key}"] for key in now}
+    return {key: tuple(row[f"{key}_{i}"] for i in range(len(periods))) for key in sources}
 
 
 def count_per_buurt(queryset, buurt_path, aggregate):

@@ -67,7 +67,7 @@ def _voortbouwend():
 
 def _m2m(sender, instance, action, reverse, pk_set, **kwargs):
     """The initiatives an activity is linked to or unlinked from (``bouwt_voort_op``)."""
-    if tellingen.uit() or action not in M2M_ACTIONS:
+    if action not in M2M_ACTIONS:
         return
     if not reverse:
         entities = [(Initiatief, instance.pk)]

@@ -28,8 +28,14 @@ def latest(partner_ids):
 
 
 def bijwerken(partner_id):
-    """Set one partner's current level from its ratings."""
-    found = latest([partner_id]).get(partner_id)
+    """Set one partner's current level from its ratings (none left, in a partner's own
+    deletion: no row)."""
+    found = (
+        Enthousiasme.objects.filter(partner_id=partner_id)
+        .order_by("-datum", "-id")
+        .values_list("niveau", "datum")
+        .first()
+    )
     if found is None:
         HuidigEnthousiasme.objects.filter(partner_id=partner_id).delete()
     else:
@@ -39,8 +45,7 @@ def bijwerken(partner_id):
 
 
 def _rating_written(sender, instance, **kwargs):
-    if Partner.objects.filter(pk=instance.partner_id).exists():  # not in a cascade
-        bijwerken(instance.partner_id)
+    bijwerken(instance.partner_id)
 
 
 def connect():

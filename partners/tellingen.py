@@ -47,7 +47,10 @@ class PartnerReeks(Reeks):
         )
         per_partner = {
             pk: [(datum, niveau) for _pk, datum, niveau in group]
-            for pk, group in itertools.groupby(ratings.iterator(), key=lambda r: r[0])
+            # One partner's ratings (on every write) in one fetch; a buurt's by a cursor.
+            for pk, group in itertools.groupby(
+                ratings if "pk" in lookups else ratings.iterator(), key=lambda r: r[0]
+            )
         }
         for row in rows:
             yield {**row, "ratings": per_partner.get(row["pk"], [])}

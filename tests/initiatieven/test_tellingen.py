@@ -205,14 +205,13 @@ def test_vonk_and_vuur_per_period_from_the_counts_equal_counting_the_ratings(buu
             )
     periods = [last_months(TODAY, 3), last_months(TODAY, 12), (TODAY - 30 * DAY, TODAY)]
     enthousiasme = Enthousiasme.objects.in_buurt(buurt)
-    counted, _nu = _growth(
+    counted = _growth(
         buurt,
         periods,
         {
             key: (enthousiasme.filter(niveau=key), "datum", "partner__actor__buurt")
             for key in (Niveau.VONK, Niveau.VUUR)
         },
-        {},
     )
     assert _vonk_en_vuur(buurt, periods, TODAY) == {
         "vonk": counted["vonk"],
@@ -226,7 +225,7 @@ def test_vonk_and_vuur_per_period_from_the_counts_equal_counting_the_ratings(buu
     Enthousiasme.objects.create(partner=partner, niveau=Niveau.VONK, datum=TODAY + 3 * DAY)
     period = [(TODAY - 10 * DAY, TODAY)]
     vonk = enthousiasme.filter(niveau=Niveau.VONK)
-    counted, _nu = _growth(buurt, period, {"vonk": (vonk, "datum", "partner__actor__buurt")}, {})
+    counted = _growth(buurt, period, {"vonk": (vonk, "datum", "partner__actor__buurt")})
     assert _vonk_en_vuur(buurt, period, TODAY)["vonk"] == counted["vonk"]
     assert counted["vonk"][0] >= 1
 
