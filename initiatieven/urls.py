@@ -54,6 +54,11 @@ urlpatterns = [
         initiatief_pages.initiatief_suggestions,
         name="initiatief_suggestions",
     ),
+    path(
+        "buurten/<slug:slug>/bomen/teams/suggesties/",
+        bomen_pages.team_suggestions,
+        name="team_suggestions",
+    ),
     path("buurten/<slug:slug>/bomen/teams/<int:pk>/", bomen_pages.team_edit, name="team_edit"),
     path(
         "buurten/<slug:slug>/bomen/deelnames/<int:pk>/",

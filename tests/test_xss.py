@@ -74,6 +74,7 @@ def test_coordinator_pages_escape_names(route, htmx, xss_world, coordinator_clie
         ("buurt:actor_suggestions", {"list": "x", "field": "q", "q": "Actor"}),
         ("buurt:actor_suggestions", {"list": "x", "field": "q", "q": "Partner", "multiple": "1"}),
         ("initiatieven:initiatief_suggestions", {"list": "x", "field": "q", "q": "Initiatief"}),
+        ("initiatieven:team_suggestions", {"list": "x", "field": "q", "q": "Team"}),
         ("buurt:ken_je_buurt", {"q": "Actor"}),
         ("initiatieven:bos", {"soort": "vereniging"}),
         ("initiatieven:reik_hoger", {"partners": f"Partner {SCRIPT}{ATTRIBUTE}; {SCRIPT}"}),

@@ -44,6 +44,19 @@ def resolve_names(candidates, text, not_found=None):
     return actoren
 
 
+def resolve_named(queryset, naam, ambiguous, not_found):
+    """The one object of `queryset` named `naam` (case-insensitive), or a form error: the
+    `not_found` message, or `ambiguous` when several share the name. Both name ``%(naam)s``.
+    A large buurt has hundreds of initiatives and teams: a form names one, it lists none."""
+    naam = naam.strip()
+    matches = list(queryset.filter(naam__iexact=naam).order_by("pk")[:2])
+    if len(matches) > 1:
+        raise forms.ValidationError(ambiguous, params={"naam": naam})
+    if not matches:
+        raise forms.ValidationError(not_found, params={"naam": naam})
+    return matches[0]
+
+
 class MaxNamesValidator(MaxLengthValidator):
     message = _("Geef hoogstens %(limit_value)s namen op.")
 

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -10,13 +11,21 @@ from buurt.gezondheid import GezondheidsControle
 from buurt.models import Actor
 
 from ..models import Initiatief, Succes, Team
-from .base import names_field, resolve_names
+from .base import names_field, resolve_named, resolve_names
 
 
 class SuccesForm(GezondheidsControle, forms.ModelForm):
     # A success often names people: what they did, not how they are.
     gezondheid_velden = ("titel", "beschrijving")
     partners = names_field(_("Betrokken partners"), required=False)
+    # Names with a few suggestions, not selects: a large buurt has hundreds of each.
+    initiatief = forms.CharField(label=_("Initiatief (optioneel)"), required=False, max_length=200)
+    team = forms.CharField(
+        label=_("Team (optioneel)"),
+        required=False,
+        max_length=200,
+        help_text=_("Het initiatief van het team wordt ook dat van het succes."),
+    )
 
     class Meta:
         model = Succes
@@ -36,17 +45,45 @@ class SuccesForm(GezondheidsControle, forms.ModelForm):
         self.fields["partners"].widget.attrs.update(
             suggest_attrs(buurt, self.add_prefix("partners"), partners_only=True, multiple=True)
         )
-        self.fields["initiatief"].queryset = Initiatief.objects.in_buurt(buurt).order_by("naam")
-        self.fields["initiatief"].empty_label = _("— geen —")
         self.fields["beschrijving"].label = _("Omschrijving (optioneel)")
-        self.fields["team"].queryset = (
-            Team.objects.in_buurt(buurt).select_related("initiatief").order_by("naam", "id")
-        )
-        self.fields["team"].empty_label = _("— geen —")
-        self.fields["team"].label_from_instance = lambda team: f"{team.naam} ({team.initiatief})"
+        for name, url in (
+            ("initiatief", "initiatieven:initiatief_suggestions"),
+            ("team", "initiatieven:team_suggestions"),
+        ):
+            self.fields[name].widget.attrs.update(
+                suggest_attrs(buurt, self.add_prefix(name), url=reverse(url, args=[buurt.slug]))
+            )
         if self.instance.pk:
             names = self.instance.partners.values_list("actor__naam", flat=True)
             self.initial["partners"] = f"{NAME_SEPARATOR} ".join(names)
+            self.initial["initiatief"] = getattr(self.instance.initiatief, "naam", "")
+            self.initial["team"] = getattr(self.instance.team, "naam", "")
+
+    def clean_initiatief(self):
+        if not self.cleaned_data["initiatief"].strip():
+            return None
+        return resolve_named(
+            Initiatief.objects.in_buurt(self.buurt),
+            self.cleaned_data["initiatief"],
+            ambiguous=_("Meerdere initiatieven heten “%(naam)s”. Geef ze eerst een andere naam."),
+            not_found=_("Geen initiatief “%(naam)s” in deze buurt."),
+        )
+
+    def clean_team(self):
+        naam = self.cleaned_data["team"].strip()
+        if not naam:
+            return None
+        teams = Team.objects.in_buurt(self.buurt).select_related("initiatief")
+        initiatief = self.cleaned_data.get("initiatief")
+        if initiatief and teams.filter(naam__iexact=naam, initiatief=initiatief).exists():
+            # Teams of different initiatives may share a name: the initiative tells them apart.
+            teams = teams.filter(initiatief=initiatief)
+        return resolve_named(
+            teams,
+            naam,
+            ambiguous=_("Meerdere teams heten “%(naam)s”. Vul ook het initiatief in."),
+            not_found=_("Geen team “%(naam)s” in deze buurt."),
+        )
 
     def clean_partners(self):
         candidates = Actor.objects.in_buurt(self.buurt).partners()

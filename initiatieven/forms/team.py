@@ -9,7 +9,7 @@ from buurt.forms import parse_id, resolve_actor, suggest_attrs
 from buurt.models import Actor, Samenwerkingsintensiteit
 
 from ..models import Initiatief, Middel, Participatieniveau, Team
-from .base import NoLabelColon, validate_distinct
+from .base import NoLabelColon, resolve_named, validate_distinct
 
 
 class TeamForm(NoLabelColon, forms.ModelForm):
@@ -64,18 +64,12 @@ class TeamForm(NoLabelColon, forms.ModelForm):
             )
 
     def clean_initiatief(self):
-        naam = self.cleaned_data["initiatief"].strip()
-        matches = list(Initiatief.objects.in_buurt(self.buurt).filter(naam__iexact=naam)[:2])
-        if len(matches) > 1:
-            raise forms.ValidationError(
-                _("Meerdere initiatieven heten “%(naam)s”. Geef ze eerst een andere naam."),
-                params={"naam": naam},
-            )
-        if not matches:
-            raise forms.ValidationError(
-                _("Geen initiatief “%(naam)s” in deze buurt."), params={"naam": naam}
-            )
-        return matches[0]
+        return resolve_named(
+            Initiatief.objects.in_buurt(self.buurt),
+            self.cleaned_data["initiatief"],
+            ambiguous=_("Meerdere initiatieven heten “%(naam)s”. Geef ze eerst een andere naam."),
+            not_found=_("Geen initiatief “%(naam)s” in deze buurt."),
+        )
 
 
 class LidForm(NoLabelColon, forms.Form):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from buurt.access import can_edit, get_buurt_for_user
 from buurt.once import already_saved, first_submission
 from buurt.rendering import paginate, render_page, wants_partial
+from buurt.suggestions import datalist_response
 from buurt.tijdlijn import wijzigingen_voor
 
 from .. import bomen, services, teams
@@ -288,3 +289,11 @@ def deelname_end(request, slug, pk):
             message = _("%(partner)s heeft het team verlaten.") % {"partner": deelname.partner}
             return _member_done(request, buurt, deelname.team, message)
     return _member_refused(request, buurt, deelname, None, form)
+
+
+@login_required
+@require_GET
+def team_suggestions(request, slug):
+    """A <datalist> of a few team names matching what is typed in a name field."""
+    buurt = get_buurt_for_user(request, slug)
+    return datalist_response(request, Team.objects.in_buurt(buurt))

@@ -29,7 +29,11 @@ def test_ken_je_buurt_ignores_a_via_too_large_for_the_database(coordinator_clien
 
 @pytest.mark.parametrize(
     "name",
-    ["buurt:actor_suggestions", "initiatieven:initiatief_suggestions"],
+    [
+        "buurt:actor_suggestions",
+        "initiatieven:initiatief_suggestions",
+        "initiatieven:team_suggestions",
+    ],
 )
 def test_a_nul_byte_in_a_suggestion_query_is_refused(coordinator_client, buurt, name):
     url = reverse(name, args=[buurt.slug])

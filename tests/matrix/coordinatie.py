@@ -46,7 +46,7 @@ ROUTES = [
         "coordinatie:succes_edit",
         kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.succes.pk},
         expect={"GET": write(200), "POST": write(302)},
-        data=lambda w: {"titel": "Eerste soepbar", "datum": "2026-05-01", "team": w.team.pk},
+        data=lambda w: {"titel": "Eerste soepbar", "datum": "2026-05-01", "team": w.team.naam},
         expect_text="Klein succes bewerken",
     ),
 ]

@@ -110,6 +110,11 @@ ROUTES = [
         expect=SUGGESTIONS,
     ),
     Route(
+        "initiatieven:team_suggestions",
+        kwargs=slug,
+        expect=SUGGESTIONS,
+    ),
+    Route(
         "initiatieven:team_edit",
         kwargs=lambda w: {"slug": w.buurt.slug, "pk": w.team.pk},
         expect=FORM,
