@@ -4,11 +4,11 @@ the health criteria of a small team computed from the data, and who is missing."
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
 from buurt.models import Samenwerkingsintensiteit
-from partners.models import Niveau, Partner
+from partners.models import Niveau
 
 from .models import Activiteit, Deelname, Initiatief, Middel, Participatieniveau, Team, Voorkeur
 
@@ -195,11 +195,7 @@ def wie_ontbreekt(teams):
     ids = set().union(*(b[0] for b in basis.values()))
     themas = set().union(*(b[1] for b in basis.values())) - {""}
     doelgroepen = set().union(*(b[2] for b in basis.values())) - {""}
-    enthousiast = (
-        Partner.objects.with_enthousiasme()
-        .filter(actor_id=OuterRef("actor_id"), huidig_enthousiasme__in=[Niveau.VONK, Niveau.VUUR])
-        .values("huidig_enthousiasme")[:1]
-    )
+    niveau = "actor__partner__huidig__niveau"  # kept at write time: a join, no subquery
     organisatoren = (
         Activiteit.organisatoren.through.objects.filter(
             activiteit__buurt_id=teams[0].initiatief.buurt_id
@@ -209,13 +205,12 @@ def wie_ontbreekt(teams):
             | Q(activiteit__thema__in=themas)
             | Q(activiteit__doelgroep__in=doelgroepen)
         )
-        .annotate(niveau=Subquery(enthousiast))
-        .filter(niveau__isnull=False)
+        .filter(**{f"{niveau}__in": [Niveau.VONK, Niveau.VUUR]})
         .order_by("actor__naam", "activiteit__naam")
         .values_list(
             "actor_id",
             "actor__naam",
-            "niveau",
+            niveau,
             "activiteit_id",
             "activiteit__naam",
             "activiteit__thema",
