@@ -12,8 +12,12 @@ picks some of them. The small buurt is the demo (`manage.py demo`); pass --small
 compare with a `seed_scale` buurt of N actors, "bench-klein", instead. The large one,
 "bench-groot", is filled by `manage.py seed_scale` the first time and reused after (pass
 --refill to rebuild the bench buurten). Prints the median (and fastest) time per page for
-both, the ratio large/small and the number of queries, which must be the same for both,
-except het bos: above 200 actors it first picks the most connected ones, one query more.
+both, the ratio large/small, the number of queries, which must be the same for both,
+except het bos: above 200 actors it first picks the most connected ones, one query more,
+and the size of each page in kB. The demo's pages are not full: a search finds a few of
+its actors where the large buurt fills a page of 50, and it has 8 initiatives where a page
+holds 25. Where the sizes differ, the ratio measures more rows rendered as well as more
+data; `--small 20000` compares buurten whose pages are all full, which leaves the data.
 """
 
 import argparse
@@ -107,12 +111,13 @@ def pages(buurt):
 
 
 def count_queries(client, url, headers):
+    """(queries, kB) of one request of the page."""
     response = client.get(url, **headers)
     assert response.status_code == 200, (url, response.status_code)
     connection.queries_log.clear()  # the fill may have filled the bounded log
     with CaptureQueriesContext(connection) as queries:
-        client.get(url, **headers)
-    return len(queries)
+        response = client.get(url, **headers)
+    return len(queries), len(response.content) / 1000
 
 
 def measure(client, urls, headers, runs):
@@ -153,7 +158,7 @@ def main():
     print(f"database: {connection.vendor}; median (and fastest) of {args.runs} runs")
     print(
         f"{'page':20} {f'{klein.slug} ({small_size})':>17} {args.actors:>17}"
-        "  ratio (fastest)  queries"
+        "  ratio (fastest)  queries  kB (small)"
     )
     ratios, fastest = [], []
     for (app, label, small_url, headers), (_a, _l, large_url, _h) in zip(
@@ -161,7 +166,9 @@ def main():
     ):
         if app not in apps:
             continue
-        small_q, large_q = (count_queries(client, url, headers) for url in (small_url, large_url))
+        (small_q, small_kb), (large_q, large_kb) = (
+            count_queries(client, url, headers) for url in (small_url, large_url)
+        )
         (small_ms, small_min), (large_ms, large_min) = measure(
             client, [small_url, large_url], headers, args.runs
         )
@@ -171,6 +178,7 @@ def main():
         print(
             f"{label:20} {small_ms:6.1f} ({small_min:5.1f})ms {large_ms:6.1f} ({large_min:5.1f})ms"
             f"  {ratios[-1]:5.2f} ({fastest[-1]:5.2f})  {large_q}{same}"
+            f"  {large_kb:.0f} ({small_kb:.0f})"
         )
     print(
         f"geometric mean ratio: {statistics.geometric_mean(ratios):.2f}"
