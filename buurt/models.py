@@ -114,6 +114,15 @@ class ActorQuerySet(models.QuerySet):
         return self.filter(naam__icontains=text)
 
 
+def _label(choices, value):
+    """The label of `value` in `choices`, or the value itself when it is not one of them,
+    as Django's get_FOO_display does."""
+    try:
+        return choices(value).label
+    except ValueError:
+        return value
+
+
 class Actor(Persoonsgegevens):
     class Soort(models.TextChoices):
         BEWONER = "bewoner", _("bewoner")
@@ -188,6 +197,14 @@ class Actor(Persoonsgegevens):
 
     def __str__(self):
         return self.naam
+
+    # Django's get_FOO_display builds a dict of every choice on each call; a list of 50
+    # actors calls these 100 times. The enum finds the label directly.
+    def get_soort_display(self):
+        return _label(self.Soort, self.soort)
+
+    def get_sector_display(self):
+        return _label(self.Sector, self.sector)
 
     @property
     def is_natuurlijk_persoon(self):

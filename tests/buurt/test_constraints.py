@@ -123,3 +123,16 @@ def test_clean_explains_self_introduction_in_dutch(buurt):
     with pytest.raises(ValidationError) as excinfo:
         actor.full_clean()
     assert "zichzelf" in str(excinfo.value)
+
+
+@pytest.mark.parametrize(
+    ("soort", "sector", "labels"),
+    [
+        ("vereniging", "handel", ("vereniging", "handel en horeca")),
+        ("bewoner", "", ("bewoner", "")),
+        ("oud", "verdwenen", ("oud", "verdwenen")),  # not a choice: the value, as Django does
+    ],
+)
+def test_an_actor_shows_the_labels_of_its_kind_and_sector(soort, sector, labels):
+    actor = Actor(naam="X", soort=soort, sector=sector)
+    assert (str(actor.get_soort_display()), str(actor.get_sector_display())) == labels
