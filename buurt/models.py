@@ -168,6 +168,10 @@ class Actor(Persoonsgegevens):
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True, db_index=True)
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    # Whether a partner row points here, kept by the database's triggers (migration
+    # partners/0003), whatever the app writes: a buurt's partners are paged by name on an
+    # index of their own ("actor_partner_naam") instead of sorting them all.
+    is_partner = models.BooleanField(_("partner"), default=False, editable=False)
 
     objects = ActorQuerySet.as_manager()
 
@@ -181,6 +185,11 @@ class Actor(Persoonsgegevens):
             models.Index(fields=["buurt", "sector", "naam"], name="actor_buurt_sector_naam"),
             models.Index(fields=["buurt", "aangemaakt_op"], name="actor_buurt_aangemaakt"),
             models.Index(fields=["buurt", "aangebracht_door"], name="actor_buurt_aangebracht"),
+            models.Index(
+                fields=["buurt", "naam", "id"],
+                condition=Q(is_partner=True),
+                name="actor_partner_naam",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.models import F
 from django.http import JsonResponse
@@ -29,7 +28,7 @@ from .forms import (
 )
 from .models import Actor, Beleidsverwachting, Buurt, Relatie
 from .once import already_saved, first_submission
-from .rendering import paginate, render_page, wants_partial
+from .rendering import KnownCountPaginator, paginate, render_page, wants_partial
 from .services import add_actor
 from .suggestions import datalist_response
 
@@ -70,15 +69,6 @@ def _who_knows_whom(buurt):
     return [
         {"pk": pk, "aangebracht_door": pk, "naam": names.get(pk, ""), "aantal": n} for pk, n in top
     ]
-
-
-class KnownCountPaginator(Paginator):
-    """A paginator told its count, when the page already counted the same rows."""
-
-    def __init__(self, object_list, per_page, count=None):
-        super().__init__(object_list, per_page)
-        if count is not None:
-            self.count = count  # replaces the cached_property: no COUNT query
 
 
 def _actor_page(request, buurt, filter_form, counts):

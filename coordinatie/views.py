@@ -17,17 +17,18 @@ from buurt.forms import RelatieForm
 from buurt.models import Actor, Relatie
 from buurt.months import month_starts
 from buurt.once import already_saved, first_submission
-from buurt.rendering import paginate, render_page
+from buurt.rendering import KnownCountPaginator, paginate, render_page
 from buurt.services import add_relatie
 from buurt.tijdlijn import wijzigingen_voor
 from initiatieven.access import get_succes_for_user
 from initiatieven.forms import SuccesForm
 from initiatieven.models import Activiteit, Succes
 from partners.access import get_partner_for_user
-from partners.enthousiasme import attach_trend, count_levels, fire_summary, partners_with_trend
+from partners.enthousiasme import attach_trend, fire_summary, partners_with_trend
 from partners.forms import EnthousiasmeForm, PartnerCreateForm
 from partners.models import Enthousiasme, Niveau, Partner
 from partners.services import make_partner
+from partners.tellingen import per_niveau
 
 from .progress import beleid_naast_groei, growth_over_time, step_overview
 from .tijdlijn import timeline_page
@@ -136,24 +137,23 @@ VONKEN_PARTIALS = {"partner-results": "partners", "succes-results": "successen"}
 def _partner_page(request, buurt, months):
     """One page of partners by name, with their trend, and the partners per current level.
 
-    The partners' ids are sorted first and only the page's partners fetched: with LIMIT and
-    OFFSET on the join itself, PostgreSQL walks the buurt's actors in name order looking for
-    partners, which gets slower with every page. The ids also give the count, and read with
-    each partner's current level, the fire summary's counts: one pass over the buurt's
-    partners, not a second one to count them.
+    The page is read from an index of the buurt's partner actors by name (see
+    ``Actor.is_partner``), its count and the fire summary's from the buurt's kept counts:
+    none of it grows with the number of partners.
     """
-    rows = list(
-        Partner.objects.in_buurt(buurt)
-        .with_enthousiasme()
-        .order_by("actor__naam", "id")
-        .values_list("pk", "huidig_enthousiasme")
+    counts = per_niveau(buurt)
+    ids = (
+        Actor.objects.in_buurt(buurt)
+        .filter(is_partner=True)
+        .order_by("naam", "id")
+        .values_list("partner__id", flat=True)
     )
-    page = paginate(request, [pk for pk, _niveau in rows], PARTNERS_PER_PAGE)
-    partners = _partners_with_trend(buurt, months).in_bulk(page.object_list)
-    page.object_list = attach_trend(
-        [partners[pk] for pk in page.object_list if pk in partners], months
-    )
-    return page, count_levels(niveau for _pk, niveau in rows)
+    paginator = KnownCountPaginator(ids, PARTNERS_PER_PAGE, count=sum(counts.values()))
+    page = paginate(request, ids, PARTNERS_PER_PAGE, paginator=paginator)
+    ids = list(page.object_list)
+    partners = _partners_with_trend(buurt, months).in_bulk(ids)
+    page.object_list = attach_trend([partners[pk] for pk in ids if pk in partners], months)
+    return page, counts
 
 
 def _partners_with_trend(buurt, months):

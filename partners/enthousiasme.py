@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from buurt.months import next_month
 
 from .models import Enthousiasme, Niveau, Partner
+from .tellingen import per_niveau
 
 
 def month_end_levels(ratings, months, start=None):
@@ -109,23 +110,12 @@ def ambition_advice(totaal, vonk, vuur):
     return ADVICE["vonken"]
 
 
-def count_levels(levels):
-    """{niveau: partners} of the partners' current levels: every Niveau, and None for
-    those not yet rated; what ``PartnerQuerySet.count_per_enthousiasme`` counts."""
-    counts = {**dict.fromkeys(Niveau.values, 0), None: 0}
-    for niveau in levels:
-        counts[niveau] += 1
-    return counts
-
-
 def fire_summary(buurt, counts=None):
     """Partners per current level, those not yet rated apart, and the ambition advice.
 
-    `counts` is ``count_levels`` of the buurt's partners when the caller has read them.
+    `counts` is ``tellingen.per_niveau`` of the buurt when the caller has read it.
     """
-    if counts is None:
-        counts = Partner.objects.in_buurt(buurt).count_per_enthousiasme()
-    counts = dict(counts)
+    counts = dict(counts if counts is not None else per_niveau(buurt))
     nog_niet = counts.pop(None)
     totaal = sum(counts.values()) + nog_niet
     return {

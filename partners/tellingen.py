@@ -4,11 +4,14 @@ became one, by its current enthusiasm and by how its level went; and its current
 
 import itertools
 
+from django.db.models import Exists, F, OuterRef
+
 from buurt import tellingen
+from buurt.models import Actor
 from buurt.tellingen import ZONDER_DAG, Reeks
 
 from . import huidig
-from .models import Enthousiasme, Partner
+from .models import Enthousiasme, Niveau, Partner
 
 ONBEKEND = "onbekend"  # the level of a partner not yet rated
 
@@ -35,6 +38,15 @@ def _partner(row):
                 yield f"reeks:{before}", datum, -1
             yield f"reeks:{level}", datum, 1
             before = level
+
+
+def per_niveau(buurt):
+    """{niveau: partners} of the buurt's partners by current level, None for those not yet
+    rated: what ``PartnerQuerySet.count_per_enthousiasme`` counts, read from the counts."""
+    sleutels = {f"niveau:{niveau}": niveau for niveau in Niveau.values}
+    sleutels[f"niveau:{ONBEKEND}"] = None
+    sommen = tellingen.sommen_tot(buurt, list(sleutels), [ZONDER_DAG])
+    return {niveau: sommen[sleutel][0] for sleutel, niveau in sleutels.items()}
 
 
 class PartnerReeks(Reeks):
@@ -69,9 +81,35 @@ def _levels_differ(buurt_id):
     }
 
 
+def _wrong_flags(buurt_id):
+    """The buurt's actors whose ``is_partner`` (kept by the database's triggers) says
+    otherwise than their partner rows."""
+    heeft = Exists(Partner.objects.filter(actor=OuterRef("pk")))
+    return (
+        Actor.objects.filter(buurt_id=buurt_id)
+        .annotate(heeft_partner=heeft)
+        .exclude(is_partner=F("heeft_partner"))
+    )
+
+
+def _flags_rebuilt(buurt_id):
+    for pk, heeft in _wrong_flags(buurt_id).values_list("pk", "heeft_partner"):
+        Actor.objects.filter(pk=pk).update(is_partner=heeft)
+
+
+def _flags_differ(buurt_id):
+    return {
+        f"partnervlag van actor {pk}": (stored, heeft)
+        for pk, stored, heeft in _wrong_flags(buurt_id).values_list(
+            "pk", "is_partner", "heeft_partner"
+        )
+    }
+
+
 def connect():
     tellingen.register(
         PartnerReeks(Partner, "actor__buurt", ["partner_sinds"], _partner, per_row=True)
     )
     tellingen.depends(Enthousiasme, _rated)
     tellingen.rebuilds(huidig.herbereken, _levels_differ)
+    tellingen.rebuilds(_flags_rebuilt, _flags_differ)

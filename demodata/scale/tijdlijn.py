@@ -96,8 +96,8 @@ def _updates(model):
     creates and deletes."""
     updates = []
     for field in model._meta.concrete_fields:
-        if field.primary_key or field.many_to_one:
-            continue
+        if field.primary_key or field.many_to_one or not field.editable:
+            continue  # a flag the database keeps (is_partner) is no one's change
         if field.choices:
             values = [value for value, _label in field.flatchoices]
         elif isinstance(field, models.BooleanField):
