@@ -34,7 +34,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="actor",
             name="is_partner",
-            field=models.BooleanField(default=False, editable=False, verbose_name="partner"),
+            field=models.BooleanField(
+                default=False, db_default=False, editable=False, verbose_name="partner"
+            ),
         ),
         migrations.AddIndex(
             model_name="actor",
