@@ -171,9 +171,7 @@ class Actor(Persoonsgegevens):
     # Whether a partner row points here, kept by the database's triggers (migration
     # partners/0003), whatever the app writes: a buurt's partners are paged by name on an
     # index of their own ("actor_partner_naam") instead of sorting them all.
-    is_partner = models.BooleanField(
-        _("partner"), default=False, db_default=False, editable=False
-    )
+    is_partner = models.BooleanField(_("partner"), default=False, db_default=False, editable=False)
 
     objects = ActorQuerySet.as_manager()
 
