@@ -144,7 +144,7 @@ def _partner_page(request, buurt, months):
     counts = per_niveau(buurt)
     ids = (
         Actor.objects.in_buurt(buurt)
-        .filter(is_partner=True)
+        .partners()
         .order_by("naam", "id")
         .values_list("partner__id", flat=True)
     )

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,14 +26,6 @@ class PartnerQuerySet(models.QuerySet):
         return self.annotate(
             huidig_enthousiasme=F("huidig__niveau"), enthousiasme_datum=F("huidig__datum")
         )
-
-    def count_per_enthousiasme(self):
-        """Partners per current level: every Niveau, and None for those not yet rated."""
-        rows = self.with_enthousiasme().values("huidig_enthousiasme").annotate(n=Count("id"))
-        counts = {**dict.fromkeys(Niveau.values, 0), None: 0}
-        for row in rows.order_by():
-            counts[row["huidig_enthousiasme"]] += row["n"]
-        return counts
 
 
 class Partner(models.Model):

@@ -41,8 +41,8 @@ def _partner(row):
 
 
 def per_niveau(buurt):
-    """{niveau: partners} of the buurt's partners by current level, None for those not yet
-    rated: what ``PartnerQuerySet.count_per_enthousiasme`` counts, read from the counts."""
+    """{niveau: partners} of the buurt's partners by current level (every Niveau), None for
+    those not yet rated, read from the counts."""
     sleutels = {f"niveau:{niveau}": niveau for niveau in Niveau.values}
     sleutels[f"niveau:{ONBEKEND}"] = None
     sommen = tellingen.sommen_tot(buurt, list(sleutels), [ZONDER_DAG])
@@ -81,20 +81,23 @@ def _levels_differ(buurt_id):
     }
 
 
+HEEFT_PARTNER = Exists(Partner.objects.filter(actor=OuterRef("pk")))
+
+
 def _wrong_flags(buurt_id):
     """The buurt's actors whose ``is_partner`` (kept by the database's triggers) says
     otherwise than their partner rows."""
-    heeft = Exists(Partner.objects.filter(actor=OuterRef("pk")))
     return (
         Actor.objects.filter(buurt_id=buurt_id)
-        .annotate(heeft_partner=heeft)
+        .annotate(heeft_partner=HEEFT_PARTNER)
         .exclude(is_partner=F("heeft_partner"))
     )
 
 
 def _flags_rebuilt(buurt_id):
-    for pk, heeft in _wrong_flags(buurt_id).values_list("pk", "heeft_partner"):
-        Actor.objects.filter(pk=pk).update(is_partner=heeft)
+    Actor.objects.filter(pk__in=_wrong_flags(buurt_id).values("pk")).update(
+        is_partner=HEEFT_PARTNER
+    )
 
 
 def _flags_differ(buurt_id):
