@@ -12,6 +12,8 @@ from buurt.forms import (
     resolve_actor,
 )
 
+from ..models import Initiatief
+
 # A field of names is resolved one name at a time: this many is plenty for one form.
 MAX_NAMES = 50
 
@@ -55,6 +57,16 @@ def resolve_named(queryset, naam, ambiguous, not_found):
     if not matches:
         raise forms.ValidationError(not_found, params={"naam": naam})
     return matches[0]
+
+
+def resolve_initiatief(buurt, naam):
+    """The buurt's one initiative named `naam`, or a form error saying why not."""
+    return resolve_named(
+        Initiatief.objects.in_buurt(buurt),
+        naam,
+        ambiguous=_("Meerdere initiatieven heten “%(naam)s”. Geef ze eerst een andere naam."),
+        not_found=_("Geen initiatief “%(naam)s” in deze buurt."),
+    )
 
 
 class MaxNamesValidator(MaxLengthValidator):

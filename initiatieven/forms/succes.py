@@ -10,8 +10,8 @@ from buurt.forms import NAME_SEPARATOR, suggest_attrs
 from buurt.gezondheid import GezondheidsControle
 from buurt.models import Actor
 
-from ..models import Initiatief, Succes, Team
-from .base import names_field, resolve_named, resolve_names
+from ..models import Succes, Team
+from .base import names_field, resolve_initiatief, resolve_named, resolve_names
 
 
 class SuccesForm(GezondheidsControle, forms.ModelForm):
@@ -60,14 +60,8 @@ class SuccesForm(GezondheidsControle, forms.ModelForm):
             self.initial["team"] = getattr(self.instance.team, "naam", "")
 
     def clean_initiatief(self):
-        if not self.cleaned_data["initiatief"].strip():
-            return None
-        return resolve_named(
-            Initiatief.objects.in_buurt(self.buurt),
-            self.cleaned_data["initiatief"],
-            ambiguous=_("Meerdere initiatieven heten “%(naam)s”. Geef ze eerst een andere naam."),
-            not_found=_("Geen initiatief “%(naam)s” in deze buurt."),
-        )
+        naam = self.cleaned_data["initiatief"]
+        return resolve_initiatief(self.buurt, naam) if naam.strip() else None
 
     def clean_team(self):
         naam = self.cleaned_data["team"].strip()

@@ -9,7 +9,7 @@ from buurt.forms import parse_id, resolve_actor, suggest_attrs
 from buurt.models import Actor, Samenwerkingsintensiteit
 
 from ..models import Initiatief, Middel, Participatieniveau, Team
-from .base import NoLabelColon, resolve_named, validate_distinct
+from .base import NoLabelColon, resolve_initiatief, validate_distinct
 
 
 class TeamForm(NoLabelColon, forms.ModelForm):
@@ -64,12 +64,7 @@ class TeamForm(NoLabelColon, forms.ModelForm):
             )
 
     def clean_initiatief(self):
-        return resolve_named(
-            Initiatief.objects.in_buurt(self.buurt),
-            self.cleaned_data["initiatief"],
-            ambiguous=_("Meerdere initiatieven heten “%(naam)s”. Geef ze eerst een andere naam."),
-            not_found=_("Geen initiatief “%(naam)s” in deze buurt."),
-        )
+        return resolve_initiatief(self.buurt, self.cleaned_data["initiatief"])
 
 
 class LidForm(NoLabelColon, forms.Form):
