@@ -195,7 +195,6 @@ def wie_ontbreekt(teams):
     ids = set().union(*(b[0] for b in basis.values()))
     themas = set().union(*(b[1] for b in basis.values())) - {""}
     doelgroepen = set().union(*(b[2] for b in basis.values())) - {""}
-    niveau = "actor__partner__huidig__niveau"  # kept at write time: a join, no subquery
     organisatoren = (
         Activiteit.organisatoren.through.objects.filter(
             activiteit__buurt_id=teams[0].initiatief.buurt_id
@@ -205,12 +204,13 @@ def wie_ontbreekt(teams):
             | Q(activiteit__thema__in=themas)
             | Q(activiteit__doelgroep__in=doelgroepen)
         )
-        .filter(**{f"{niveau}__in": [Niveau.VONK, Niveau.VUUR]})
+        # The current level is kept at write time: a join, not a subquery per organiser.
+        .filter(actor__partner__huidig__niveau__in=[Niveau.VONK, Niveau.VUUR])
         .order_by("actor__naam", "activiteit__naam")
         .values_list(
             "actor_id",
             "actor__naam",
-            niveau,
+            "actor__partner__huidig__niveau",
             "activiteit_id",
             "activiteit__naam",
             "activiteit__thema",
